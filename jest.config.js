@@ -1,0 +1,15 @@
+// Two suites: unit tests live beside the code (src/**/*.spec.ts) and need no I/O;
+// integration tests live in test/ folders (*.int-spec.ts) and use the real Postgres and NATS.
+const preset = require('./jest.preset');
+
+module.exports = {
+  projects: [
+    { ...preset, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts'] },
+    {
+      ...preset,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};
