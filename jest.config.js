@@ -4,7 +4,7 @@ const preset = require('./jest.preset');
 
 module.exports = {
   projects: [
-    { ...preset, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts'] },
+    { ...preset, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts', '<rootDir>/{tools,test}/**/*.spec.ts'] },
     {
       ...preset,
       displayName: 'integration',

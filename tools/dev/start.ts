@@ -1,0 +1,189 @@
+/**
+ * Starts the whole system locally against the machine's Postgres and NATS: applies migrations,
+ * loads the demo data, starts every service, waits until each one is ready and prints where to
+ * look. Ctrl-C (or SIGTERM) stops the services gracefully.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { formatLogLine } from './log-line';
+import { portFor, SERVICES, type ServiceName } from './services';
+
+const HELP = `Usage: npm start -- [options]      (or: node dist/tools/dev/start.js [options])
+
+Migrates and seeds the database, starts all seven services and waits until each answers /readyz.
+
+Options:
+  --no-seed           skip loading the demo data
+  --base-port <n>     port of api-gateway; the others follow it (default 3000: 3000-3006)
+  --exit-when-ready   stop the services again once all are ready (a smoke test of the start)
+  --ready-timeout <s> seconds to wait for every service to be ready (default 60)
+  -h, --help          show this help
+
+Environment: DATABASE_URL, NATS_URL, OTEL_EXPORTER_OTLP_ENDPOINT, LOG_LEVEL (see README.md).
+Full JSON logs of each service are written to tmp/logs/<service>.log.`;
+
+interface Options {
+  seed: boolean;
+  basePort: number;
+  exitWhenReady: boolean;
+  readyTimeoutMs: number;
+}
+
+function parseOptions(): Options | undefined {
+  const { values } = parseArgs({
+    options: {
+      'no-seed': { type: 'boolean', default: false },
+      'base-port': { type: 'string', default: '3000' },
+      'exit-when-ready': { type: 'boolean', default: false },
+      'ready-timeout': { type: 'string', default: '60' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return undefined;
+  }
+  const basePort = Number(values['base-port']);
+  const readyTimeout = Number(values['ready-timeout']);
+  if (!Number.isInteger(basePort) || basePort < 1 || basePort > 65529) {
+    throw new Error(`--base-port must be a port number, got ${values['base-port']}`);
+  }
+  if (!(readyTimeout > 0)) throw new Error(`--ready-timeout must be positive, got ${values['ready-timeout']}`);
+  return {
+    seed: !values['no-seed'],
+    basePort,
+    exitWhenReady: values['exit-when-ready'],
+    readyTimeoutMs: readyTimeout * 1000,
+  };
+}
+
+/** Runs a CLI to completion, showing its output; rejects when it fails. */
+function runStep(label: string, script: string): Promise<void> {
+  console.log(`==> ${label}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${label} failed (exit ${code})`))));
+  });
+}
+
+interface Running {
+  name: ServiceName;
+  port: number;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+function startService(name: ServiceName, port: number, logDir: string): Running {
+  const child = spawn(process.execPath, [path.join('dist', 'apps', name, 'src', 'main.js')], {
+    env: { ...process.env, PORT: String(port), OTEL_SERVICE_NAME: name },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const file = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream! }).on('line', (line) => {
+      file.write(`${line}\n`);
+      console.log(formatLogLine(name, line));
+    });
+  }
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { name, port, child, exited };
+}
+
+async function waitReady(service: Running, deadline: number): Promise<void> {
+  const url = `http://127.0.0.1:${service.port}/readyz`;
+  let stopped = false;
+  void service.exited.then(() => (stopped = true));
+  while (Date.now() < deadline) {
+    if (stopped) throw new Error(`${service.name} exited before it was ready (see tmp/logs/${service.name}.log)`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${service.name} was not ready at ${url} in time`);
+}
+
+async function stopAll(services: Running[]): Promise<boolean> {
+  const alive = services.filter((s) => s.child.exitCode === null && s.child.signalCode === null);
+  for (const s of alive) s.child.kill('SIGTERM');
+  const codes = await Promise.all(alive.map((s) => s.exited));
+  return codes.every((code) => code === 0);
+}
+
+function printWhereToLook(services: Running[], basePort: number): void {
+  const gateway = `http://127.0.0.1:${basePort}`;
+  const rows = services.map((s) => `  ${s.name.padEnd(20)} http://127.0.0.1:${s.port}/readyz`);
+  const traces = process.env.OTEL_EXPORTER_OTLP_ENDPOINT
+    ? `Traces:  exported over OTLP to ${process.env.OTEL_EXPORTER_OTLP_ENDPOINT}`
+    : 'Traces:  not exported; set OTEL_EXPORTER_OTLP_ENDPOINT (e.g. to the collector of docker-compose.yml,\n' +
+      '         then open Jaeger at http://127.0.0.1:16686). Every log line carries its trace_id.';
+  console.log(
+    [
+      '',
+      'All services are ready.',
+      `Gateway: ${gateway}`,
+      `  OCS HTTP campaign groups: ${gateway}/campaigngroups`,
+      'Health (each also has /healthz):',
+      ...rows,
+      traces,
+      'Logs:    tmp/logs/<service>.log (JSON); Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  if (!options) return;
+
+  await runStep('Applying migrations', path.join('dist', 'tools', 'db', 'migrate.js'));
+  if (options.seed) await runStep('Loading demo data', path.join('dist', 'tools', 'db', 'seed.js'));
+
+  const logDir = path.join('tmp', 'logs');
+  mkdirSync(logDir, { recursive: true });
+  console.log('==> Starting services');
+  const services = SERVICES.map((s) => startService(s.name, portFor(s.name, options.basePort), logDir));
+
+  let stopping = false;
+  const shutdown = async (reason: string, failed: boolean) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`==> Stopping services (${reason})`);
+    const clean = await stopAll(services);
+    process.exit(failed || !clean ? 1 : 0);
+  };
+  process.on('SIGINT', () => void shutdown('interrupted', false));
+  process.on('SIGTERM', () => void shutdown('terminated', false));
+
+  try {
+    const deadline = Date.now() + options.readyTimeoutMs;
+    await Promise.all(services.map((s) => waitReady(s, deadline)));
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    await shutdown('a service failed to start', true);
+    return;
+  }
+  printWhereToLook(services, options.basePort);
+
+  if (options.exitWhenReady) {
+    await shutdown('--exit-when-ready', false);
+    return;
+  }
+  for (const s of services) {
+    void s.exited.then((code) => {
+      if (!stopping) void shutdown(`${s.name} exited with ${code}`, true);
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`error: ${(error as Error).message}`);
+  process.exit(1);
+});
