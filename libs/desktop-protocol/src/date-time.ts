@@ -1,0 +1,36 @@
+/**
+ * `GSW_DATE_TIME` as the Reserved Keys table defines it: "MM/DD/YY(YYYY) HH:MM", a wall-clock time
+ * in the record's time zone. The zone is not part of the text, so this yields local fields only.
+ */
+export interface ScheduleDateTime {
+  readonly year: number;
+  /** 1-12. */
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+}
+
+const FORMAT = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s+(\d{1,2}):(\d{2})\s*$/;
+
+/** Returns undefined when the text is not a real calendar time in the manual's format. */
+export function parseScheduleDateTime(text: string): ScheduleDateTime | undefined {
+  const match = FORMAT.exec(text);
+  if (match === null) return undefined;
+  const [month, day, rawYear, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  // Two-digit years can only mean this century: a callback is never scheduled in the 1900s.
+  const year = rawYear < 100 ? 2000 + rawYear : rawYear;
+  const valid =
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59;
+  return valid ? { year, month, day, hour, minute } : undefined;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createTestDatabase } from '@ocs/persistence/testing';
+
+// The README's first command ends in this launcher. Here it runs for real against a database of
+// its own: migrate, seed, start all seven services, wait for every /readyz, then stop them.
+
+const root = path.resolve(__dirname, '../..');
+
+function runLauncher(env: NodeJS.ProcessEnv, args: string[]) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(process.execPath, [path.join('dist', 'tools', 'dev', 'start.js'), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+describe('npm start launcher', () => {
+  it('prints its help', async () => {
+    const { code, output } = await runLauncher({}, ['--help']);
+    expect(code).toBe(0);
+    expect(output).toContain('--exit-when-ready');
+  });
+
+  it('migrates, seeds and brings all seven services to ready', async () => {
+    const db = await createTestDatabase({ migrate: false });
+    try {
+      const basePort = 40000 + Math.floor(Math.random() * 2000) * 10;
+      const { code, output } = await runLauncher({ DATABASE_URL: db.url, LOG_LEVEL: 'warn' }, [
+        '--exit-when-ready',
+        '--base-port',
+        String(basePort),
+        '--ready-timeout',
+        '90',
+      ]);
+      expect(output).toContain('All services are ready.');
+      expect(code).toBe(0);
+      for (const port of [0, 1, 2, 3, 4, 5, 6]) expect(output).toContain(`127.0.0.1:${basePort + port}/readyz`);
+
+      const { rows } = await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM records');
+      expect(Number(rows[0].n)).toBe(10_000);
+    } finally {
+      await db.drop();
+    }
+  }, 180_000);
+});
