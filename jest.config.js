@@ -10,7 +10,6 @@ module.exports = {
       ...preset,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };

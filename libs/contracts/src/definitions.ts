@@ -40,6 +40,22 @@ export type PayloadOf<E extends EventDefinition> = z.infer<E['schema']>;
 
 const SUBJECT_ROOT = 'ocs';
 
+// A wildcard or blank in a name would silently widen a subscription to other subjects.
+const SUBJECT_TOKENS = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+const STREAM_NAME = /^[A-Za-z0-9_-]+$/;
+
+function check(value: string, what: string, pattern: RegExp): string {
+  if (!pattern.test(value)) throw new Error(`Invalid ${what} "${value}"`);
+  return value;
+}
+
+function subjectOf(family: 'cmd' | 'evt', owner: string, type: string, version: number): string {
+  check(owner, family === 'cmd' ? 'service' : 'domain', SUBJECT_TOKENS);
+  check(type, 'type', SUBJECT_TOKENS);
+  if (!Number.isInteger(version) || version < 1) throw new Error(`Invalid version ${version} of ${type}`);
+  return `${SUBJECT_ROOT}.${family}.${owner}.${type}.v${version}`;
+}
+
 export function defineCommand<Req extends z.ZodType, Rep extends z.ZodType>(spec: {
   service: string;
   type: string;
@@ -51,7 +67,7 @@ export function defineCommand<Req extends z.ZodType, Rep extends z.ZodType>(spec
     kind: 'command',
     type: spec.type,
     version: spec.version,
-    subject: `${SUBJECT_ROOT}.cmd.${spec.service}.${spec.type}.v${spec.version}`,
+    subject: subjectOf('cmd', spec.service, spec.type, spec.version),
     request: spec.request,
     reply: spec.reply,
   };
@@ -64,8 +80,8 @@ export function defineStream(spec: {
   duplicateWindowSeconds?: number;
 }): StreamDefinition {
   return {
-    name: spec.name,
-    subjects: [`${SUBJECT_ROOT}.evt.${spec.domain}.>`],
+    name: check(spec.name, 'stream name', STREAM_NAME),
+    subjects: [`${SUBJECT_ROOT}.evt.${check(spec.domain, 'domain', SUBJECT_TOKENS)}.>`],
     maxAgeSeconds: spec.maxAgeSeconds ?? 7 * 24 * 3600,
     duplicateWindowSeconds: spec.duplicateWindowSeconds ?? 120,
   };
@@ -82,7 +98,7 @@ export function defineEvent<S extends z.ZodType>(spec: {
     kind: 'event',
     type: spec.type,
     version: spec.version,
-    subject: `${SUBJECT_ROOT}.evt.${spec.domain}.${spec.type}.v${spec.version}`,
+    subject: subjectOf('evt', spec.domain, spec.type, spec.version),
     stream: spec.stream,
     schema: spec.schema,
   };

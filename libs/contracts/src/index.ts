@@ -1,3 +1,5 @@
 export * from './envelope';
 export * from './definitions';
+export * from './reply';
+export * from './registry';
 export * from './messages';

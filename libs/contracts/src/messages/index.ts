@@ -1,2 +1,2 @@
 // One file per domain; each declares its streams, commands and events with defineCommand/defineEvent.
-export {};
+export * from './campaign-groups';
