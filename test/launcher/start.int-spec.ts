@@ -45,7 +45,8 @@ describe('npm start launcher', () => {
       ]);
       expect(output).toContain('All services are ready.');
       expect(code).toBe(0);
-      for (const port of [0, 1, 2, 3, 4, 5, 6]) expect(output).toContain(`127.0.0.1:${basePort + port}/readyz`);
+      for (const port of [0, 1, 2, 3, 4, 5, 6])
+        expect(output).toContain(`127.0.0.1:${basePort + port}/readyz`);
 
       const { rows } = await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM records');
       expect(Number(rows[0].n)).toBe(10_000);

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { formatLogLine } from './log-line';
-import { portFor, SERVICES, type ServiceName } from './services';
+import { type ServiceName } from '@ocs/service-kit';
+import { portFor, SERVICES } from './services';
 
 const HELP = `Usage: npm start -- [options]      (or: node dist/tools/dev/start.js [options])
 
@@ -51,7 +52,8 @@ function parseOptions(): Options | undefined {
   if (!Number.isInteger(basePort) || basePort < 1 || basePort > 65529) {
     throw new Error(`--base-port must be a port number, got ${values['base-port']}`);
   }
-  if (!(readyTimeout > 0)) throw new Error(`--ready-timeout must be positive, got ${values['ready-timeout']}`);
+  if (!(readyTimeout > 0))
+    throw new Error(`--ready-timeout must be positive, got ${values['ready-timeout']}`);
   return {
     seed: !values['no-seed'],
     basePort,
@@ -66,7 +68,9 @@ function runStep(label: string, script: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script], { stdio: 'inherit' });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${label} failed (exit ${code})`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${label} failed (exit ${code})`)),
+    );
   });
 }
 
@@ -98,7 +102,8 @@ async function waitReady(service: Running, deadline: number): Promise<void> {
   let stopped = false;
   void service.exited.then(() => (stopped = true));
   while (Date.now() < deadline) {
-    if (stopped) throw new Error(`${service.name} exited before it was ready (see tmp/logs/${service.name}.log)`);
+    if (stopped)
+      throw new Error(`${service.name} exited before it was ready (see tmp/logs/${service.name}.log)`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
@@ -149,7 +154,7 @@ async function main(): Promise<void> {
   const logDir = path.join('tmp', 'logs');
   mkdirSync(logDir, { recursive: true });
   console.log('==> Starting services');
-  const services = SERVICES.map((s) => startService(s.name, portFor(s.name, options.basePort), logDir));
+  const services = SERVICES.map((name) => startService(name, portFor(name, options.basePort), logDir));
 
   let stopping = false;
   const shutdown = async (reason: string, failed: boolean) => {

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { CampaignGroupsModule } from './campaign-groups/campaign-groups.module';
+
+/** The service's own features; the platform (database, bus, health, shutdown) comes from runService. */
+@Module({ imports: [CampaignGroupsModule] })
+export class AppModule {}

@@ -1,0 +1,6 @@
+import { runService, type ServiceName } from '@ocs/service-kit';
+import { AppModule } from './app.module';
+
+export function bootstrap(name: ServiceName): Promise<void> {
+  return runService({ name, module: AppModule });
+}
