@@ -40,7 +40,7 @@ describe('module boundaries', () => {
   it('forbids a pure library from importing an I/O library or driver', async () => {
     const messages = await lint(
       'libs/domain/src/probe.ts',
-      "import { createPgPool } from '@ocs/persistence';\nimport { Pool } from 'pg';\nexport const p = [createPgPool, Pool];\n",
+      "import { connectBus } from '@ocs/messaging';\nimport { Pool } from 'pg';\nexport const p = [connectBus, Pool];\n",
     );
     expect(messages).toEqual(
       expect.arrayContaining([

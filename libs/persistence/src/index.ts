@@ -1,0 +1,11 @@
+export * from './database-url';
+export * from './ensure-database';
+export * from './pg-pool';
+export * from './prisma-client';
+export * from './migrations/apply-migrations';
+export * from './migrations/migration-files';
+export * from './migrations/migrations-dir';
+export * from './records/insert-records';
+export * from './seed/seed-demo';
+export { Prisma } from './generated/prisma/client';
+export type * from './generated/prisma/client';
