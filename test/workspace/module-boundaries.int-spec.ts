@@ -39,8 +39,8 @@ describe('module boundaries', () => {
 
   it('forbids a pure library from importing an I/O library or driver', async () => {
     const messages = await lint(
-      'libs/domain/src/probe.ts',
-      "import { connectBus } from '@ocs/messaging';\nimport { Pool } from 'pg';\nexport const p = [connectBus, Pool];\n",
+      'libs/desktop-protocol/src/probe.ts',
+      "import { createLogger } from '@ocs/observability';\nimport { Pool } from 'pg';\nexport const p = [createLogger, Pool];\n",
     );
     expect(messages).toEqual(
       expect.arrayContaining([
