@@ -5,12 +5,35 @@ import prettier from 'eslint-config-prettier';
 
 // Libraries that perform I/O. Pure libraries (tag kind:pure) may not import them.
 const ioModules = [
-  'pg', 'pg-*', '@prisma/*', '@nats-io/*', 'nats', '@nestjs/*', 'pino', '@opentelemetry/sdk-*',
-  'node:fs', 'fs', 'node:net', 'net', 'node:http', 'http', 'node:child_process', 'child_process',
+  'pg',
+  'pg-*',
+  '@prisma/*',
+  '@nats-io/*',
+  'nats',
+  '@nestjs/*',
+  'pino',
+  '@opentelemetry/sdk-*',
+  'node:fs',
+  'fs',
+  'node:net',
+  'net',
+  'node:http',
+  'http',
+  'node:child_process',
+  'child_process',
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'dist/**', 'tmp/**', 'coverage/**', '.nx/**', 'libs/persistence/src/generated/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'dist/**',
+      'tmp/**',
+      'coverage/**',
+      '.nx/**',
+      'libs/persistence/src/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { plugins: { '@nx': nx } },
@@ -33,7 +56,10 @@ export default tseslint.config(
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
     },
   },
   {
@@ -43,7 +69,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,

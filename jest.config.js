@@ -5,7 +5,11 @@ const preset = require('./jest.preset');
 module.exports = {
   reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
   projects: [
-    { ...preset, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts', '<rootDir>/{tools,test}/**/*.spec.ts'] },
+    {
+      ...preset,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts', '<rootDir>/{tools,test}/**/*.spec.ts'],
+    },
     {
       ...preset,
       displayName: 'integration',

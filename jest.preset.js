@@ -8,7 +8,16 @@ delete swcrc.exclude;
 delete swcrc.$schema;
 swcrc.jsc.baseUrl = __dirname;
 
-const esmOnly = ['@nestjs', '@nats-io', 'uid', 'file-type', 'strtok3', 'token-types', 'peek-readable', 'load-esm'];
+const esmOnly = [
+  '@nestjs',
+  '@nats-io',
+  'uid',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+  'load-esm',
+];
 
 module.exports = {
   testEnvironment: 'node',
