@@ -1,3 +1,4 @@
+import { DEMO_TENANT } from '@ocs/persistence';
 import { parseEnv } from '@ocs/service-kit';
 import { z } from 'zod';
 
@@ -6,7 +7,7 @@ export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 const gatewayEnvSchema = z.object({
   // Until agents and supervisors authenticate, every request acts for this one tenant; the
   // default is the tenant of the demo seed.
-  OCS_TENANT: z.string().min(1).max(64).default('Resources'),
+  OCS_TENANT: z.string().min(1).max(64).default(DEMO_TENANT),
   // This server has no configuration-server application object; the DBID it reports is set here.
   OCS_APPLICATION_DBID: z.coerce.number().int().positive().default(1),
 });
