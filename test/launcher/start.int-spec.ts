@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createTestDatabase } from '@ocs/persistence/testing';
+import { SERVICE_PORTS, type ServiceName } from '@ocs/service-kit';
 
 // The README's first command ends in this launcher. Here it runs for real against a database of
 // its own: migrate, seed, start all seven services, wait for every /readyz, then stop them.
@@ -24,6 +25,24 @@ function runLauncher(env: NodeJS.ProcessEnv, args: string[]) {
     });
   });
 }
+
+describe('--help', () => {
+  const run = (script: string) =>
+    spawnSync(process.execPath, [script, '--help'], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+
+  it.each(Object.keys(SERVICE_PORTS) as ServiceName[])('service %s prints its usage and exits 0', (name) => {
+    const result = run(path.join('dist', 'apps', name, 'src', 'main.js'));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`${name}: `);
+    expect(result.stdout).toMatch(new RegExp(`PORT\\s+.*\\(default: ${SERVICE_PORTS[name]}\\)`));
+  });
+
+  it.each(['db/migrate.js', 'db/seed.js'])('tool %s prints its usage and exits 0', (tool) => {
+    const result = run(path.join('dist', 'tools', tool));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/usage/i);
+  });
+});
 
 describe('npm start launcher', () => {
   it('prints its help', async () => {

@@ -1,5 +1,5 @@
 import { DEMO_TENANT } from '@ocs/persistence';
-import { parseEnv } from '@ocs/service-kit';
+import { type EnvVarHelp, parseEnv } from '@ocs/service-kit';
 import { z } from 'zod';
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -11,6 +11,11 @@ const gatewayEnvSchema = z.object({
   // This server has no configuration-server application object; the DBID it reports is set here.
   OCS_APPLICATION_DBID: z.coerce.number().int().positive().default(1),
 });
+
+export const GATEWAY_ENVIRONMENT: readonly EnvVarHelp[] = [
+  { name: 'OCS_TENANT', default: DEMO_TENANT, meaning: 'tenant served until authentication arrives' },
+  { name: 'OCS_APPLICATION_DBID', default: '1', meaning: 'DBID reported as GSW_CM_AttrOriginAppID' },
+];
 
 export interface GatewayConfig {
   /** Tenant whose configuration the edge serves. */

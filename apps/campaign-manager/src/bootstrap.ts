@@ -2,5 +2,9 @@ import { runService, type ServiceName } from '@ocs/service-kit';
 import { AppModule } from './app.module';
 
 export function bootstrap(name: ServiceName): Promise<void> {
-  return runService({ name, module: AppModule });
+  return runService({
+    name,
+    summary: 'campaign groups: configuration and status, answered from Postgres',
+    module: AppModule,
+  });
 }

@@ -14,6 +14,8 @@ export const SERVICE_PORTS = {
 
 export type ServiceName = keyof typeof SERVICE_PORTS;
 
+export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Thrown when the environment does not describe a runnable service; the message names every problem. */
@@ -24,7 +26,7 @@ export class ConfigError extends Error {
 function platformEnvSchema(service: ServiceName) {
   return z.object({
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default(DEFAULT_DATABASE_URL),
-    NATS_URL: z.url({ protocol: /^(nats|tls)$/ }).default('nats://127.0.0.1:4222'),
+    NATS_URL: z.url({ protocol: /^(nats|tls)$/ }).default(DEFAULT_NATS_URL),
     HOST: z.string().min(1).default('127.0.0.1'),
     // 0 asks the OS for a free port (used by tests).
     PORT: z.coerce.number().int().min(0).max(65535).default(SERVICE_PORTS[service]),

@@ -2,3 +2,4 @@ export * from './config';
 export * from './tokens';
 export * from './start-service';
 export * from './run-service';
+export * from './help';

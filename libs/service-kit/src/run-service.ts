@@ -1,9 +1,14 @@
 import { createLogger, shutdownTelemetry, type Logger } from '@ocs/observability';
 import { loadConfig, type ServiceConfig, type ServiceName } from './config';
+import { type EnvVarHelp, formatServiceHelp, wantsHelp } from './help';
 import { startService, type RunningService, type ServiceDefinition } from './start-service';
 
 export interface RunServiceOptions extends ServiceDefinition {
   readonly name: ServiceName;
+  /** One line on what the service does, for `--help`. */
+  readonly summary: string;
+  /** Environment variables the service reads besides the platform's, for `--help`. */
+  readonly environment?: readonly EnvVarHelp[];
 }
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
@@ -15,6 +20,10 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
  * Telemetry must already be started (see the services' main.ts).
  */
 export async function runService(options: RunServiceOptions): Promise<void> {
+  if (wantsHelp(process.argv)) {
+    console.log(formatServiceHelp(options.name, options.summary, options.environment));
+    return exit(0);
+  }
   let config: ServiceConfig;
   try {
     config = loadConfig(options.name);
