@@ -100,6 +100,7 @@ describe('GET /campaigngroups across api-gateway and campaign-manager', () => {
       OCS_TENANT: TENANT,
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint,
       OTEL_BSP_SCHEDULE_DELAY: '100',
+      OTEL_METRIC_EXPORT_INTERVAL: '500',
     };
     campaignManager = spawnService(builtScript('apps/campaign-manager/src/main.js'), env);
     gateway = spawnService(builtScript('apps/api-gateway/src/main.js'), env);
@@ -201,6 +202,22 @@ describe('GET /campaigngroups across api-gateway and campaign-manager', () => {
       kind: SpanKind.Client,
       parentSpanId: serve.spanId,
     });
+  });
+
+  it('exports HTTP server metrics from the gateway and database client metrics from campaign-manager', async () => {
+    expect((await fetch(`${gatewayUrl}/campaigngroups`)).status).toBe(200);
+    const exported = (service: string, prefix: string) =>
+      [...(collector.metricNames.get(service) ?? [])].some((name) => name.startsWith(prefix));
+
+    const deadline = Date.now() + 10_000;
+    while (!(exported('api-gateway', 'http.server.') && exported('campaign-manager', 'db.client.'))) {
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Metrics missing: ${JSON.stringify(Object.fromEntries([...collector.metricNames].map(([k, v]) => [k, [...v]])))}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   });
 
   it('answers 503 at once when no campaign-manager is listening', async () => {

@@ -21,6 +21,8 @@ export interface OtlpReceiver {
   readonly spans: readonly ReceivedSpan[];
   /** Resolves with the spans once `complete` accepts them, or rejects after `timeoutMs`. */
   waitFor(complete: (spans: readonly ReceivedSpan[]) => boolean, timeoutMs: number): Promise<ReceivedSpan[]>;
+  /** Names of the metrics each service has exported so far, keyed by service name. */
+  readonly metricNames: ReadonlyMap<string, ReadonlySet<string>>;
   close(): Promise<void>;
 }
 
@@ -46,15 +48,25 @@ interface OtlpTraces {
   }[];
 }
 
-/** A stand-in for an OpenTelemetry collector: accepts OTLP/HTTP JSON and keeps the spans. */
+interface OtlpMetrics {
+  resourceMetrics: {
+    resource: { attributes: OtlpAttribute[] };
+    scopeMetrics: { metrics: { name: string }[] }[];
+  }[];
+}
+
+/** A stand-in for an OpenTelemetry collector: accepts OTLP/HTTP JSON, keeps spans and metric names. */
 export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   const spans: ReceivedSpan[] = [];
+  const metricNames = new Map<string, Set<string>>();
   const server = createServer((request, response) => {
     let body = '';
     request.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
     request.on('end', () => {
       if (request.method === 'POST' && request.url === '/v1/traces')
         spans.push(...readSpans(JSON.parse(body)));
+      if (request.method === 'POST' && request.url === '/v1/metrics')
+        collectMetricNames(JSON.parse(body), metricNames);
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
@@ -64,6 +76,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     spans,
+    metricNames,
     async waitFor(complete, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
       while (!complete(spans)) {
@@ -100,6 +113,15 @@ function readSpans(traces: OtlpTraces): ReceivedSpan[] {
       })),
     );
   });
+}
+
+function collectMetricNames(metrics: OtlpMetrics, into: Map<string, Set<string>>): void {
+  for (const { resource, scopeMetrics } of metrics.resourceMetrics) {
+    const service = String(attributeMap(resource.attributes)['service.name']);
+    const names = into.get(service) ?? new Set<string>();
+    for (const scope of scopeMetrics) for (const metric of scope.metrics) names.add(metric.name);
+    into.set(service, names);
+  }
 }
 
 function attributeMap(attributes: OtlpAttribute[]): Record<string, unknown> {
