@@ -1,4 +1,4 @@
-import { GswKey, isReservedKey, OutboundInteraction } from './keys';
+import { GswKey, isProtocolKey, OutboundInteraction } from './keys';
 
 describe('GswKey', () => {
   it('names every key after itself', () => {
@@ -22,14 +22,14 @@ describe('GswKey', () => {
   });
 });
 
-describe('isReservedKey', () => {
+describe('isProtocolKey', () => {
   it.each(['GSW_PHONE', 'GSW_CAMPAIN_NAME', 'GSW_REFERENCE_ID', 'InteractionType', 'InteractionSubtype'])(
     'reserves %s',
-    (key) => expect(isReservedKey(key)).toBe(true),
+    (key) => expect(isProtocolKey(key)).toBe(true),
   );
 
   it.each(['customer_name', 'GSW_CUSTOM_STRING', 'gsw_phone'])('leaves %s to custom fields', (key) =>
-    expect(isReservedKey(key)).toBe(false),
+    expect(isProtocolKey(key)).toBe(false),
   );
 
   it('gives the unprefixed reserved keys their fixed values', () => {

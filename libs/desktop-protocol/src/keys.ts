@@ -129,16 +129,16 @@ export const OutboundInteraction = {
   InteractionSubtype: 'OutboundNew',
 } as const;
 
-const reservedKeys: ReadonlySet<string> = new Set<string>([
+const protocolKeys: ReadonlySet<string> = new Set<string>([
   ...Object.values(GswKey),
   ...Object.keys(OutboundInteraction),
 ]);
 
 /**
- * Whether `key` belongs to the protocol rather than to a calling list's custom fields. Reserved
- * keys cannot be used as a field's `send_attribute`, so a request attribute under such a key is
- * never a custom field update.
+ * Whether `key` is one the protocol defines, so a request attribute under it is never a custom
+ * field update. Narrower than the domain's `isReservedKey` (any `GSW_` prefix, the rule for a
+ * field's `send_attribute`): desktops do send custom fields under undefined `GSW_` names.
  */
-export function isReservedKey(key: string): boolean {
-  return reservedKeys.has(key);
+export function isProtocolKey(key: string): boolean {
+  return protocolKeys.has(key);
 }

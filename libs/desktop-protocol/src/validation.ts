@@ -7,7 +7,7 @@ import {
 } from './attributes';
 import { VALUE_CONSTRAINTS } from './constraints';
 import { ErrorCode } from './errors';
-import { GswKey, isReservedKey } from './keys';
+import { GswKey, isProtocolKey } from './keys';
 import { isRequestType, type RequestType } from './requests';
 
 /** A desktop request as received: the user event's attached data. */
@@ -135,7 +135,7 @@ function customFieldsOf(spec: RequestSpec, data: AttachedData): Record<string, C
   const fields: Record<string, CustomFieldValue> = {};
   for (const [key, value] of Object.entries(data)) {
     // Other value shapes are not a calling-list data format ("Custom Data Formats" table).
-    if (listed.has(key) || isReservedKey(key) || !isCustomFieldValue(value)) continue;
+    if (listed.has(key) || isProtocolKey(key) || !isCustomFieldValue(value)) continue;
     fields[key] = value;
   }
   return fields;
