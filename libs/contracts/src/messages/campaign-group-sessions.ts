@@ -1,0 +1,152 @@
+import { DIAL_MODE_VALUES, GROUP_CAMPAIGN_STATUS_VALUES, OPTIMIZATION_METHOD_VALUES } from '@ocs/domain';
+import { z } from 'zod';
+import { defineCommand, defineEvent, defineStream } from '../definitions';
+import { campaignGroupStatusSchema, MAX_DBID } from './campaign-groups';
+
+/**
+ * The life of a campaign group in OCS: campaign-manager owns its status (Load, StartDialing,
+ * StopDialing, SetDialingMode, Unload, ForceUnload, the Communication DN operations) and announces
+ * every change; record-dispatcher runs the dialing session of a loaded group and says when an
+ * unloading session has no records left.
+ */
+
+const dbid = z.number().int().positive().max(MAX_DBID);
+const dialMode = z.literal(DIAL_MODE_VALUES);
+const optimizeBy = z.literal(OPTIMIZATION_METHOD_VALUES);
+const status = z.literal(GROUP_CAMPAIGN_STATUS_VALUES);
+
+/**
+ * Errors of the campaign group operations, named after the Communication DN `GSW_CM_AttrError`
+ * values (the number is in `details.cmError`, from `CommDnError` in @ocs/domain).
+ */
+export const CampaignGroupOperationError = {
+  CampaignNotLoaded: 'CM_ERROR_CAMPAIGN_NOT_LOADED',
+  CampaignAlreadyLoaded: 'CM_ERROR_CAMPAIGN_ALREADY_LOADED',
+  CampaignNotStarted: 'CM_ERROR_CAMPAIGN_NOT_STARTED',
+  CampaignAlreadyStarted: 'CM_ERROR_CAMPAIGN_ALREADY_STARTED',
+  GroupCampaignNotFound: 'CM_ERROR_GROUP_CAMP_NOT_FOUND',
+  InvalidParameter: 'CM_ERROR_INVALID_PARAMETER',
+  InvalidCampaignMode: 'CM_ERROR_INVALID_CAMPAIGN_MODE',
+} as const;
+
+const operationRequest = z.object({ dbid });
+
+const dialingParameters = z.object({
+  dbid,
+  /** Omitted: the group's configured dial mode. */
+  dialMode: dialMode.optional(),
+  optimizeBy: optimizeBy.optional(),
+  optimizeGoal: z.number().int().nonnegative().optional(),
+});
+
+function operation<S extends z.ZodType>(type: string, request: S) {
+  return defineCommand({
+    service: 'campaign-manager',
+    type,
+    version: 1,
+    request,
+    reply: campaignGroupStatusSchema,
+  });
+}
+
+/** CM_ReqLoadCampaign: NotLoaded -> Active. */
+export const LoadCampaignGroup = operation('campaign-groups.load', operationRequest);
+/** CM_ReqStartDialing: Active (or NotLoaded, which loads first) -> Running. */
+export const StartDialing = operation('campaign-groups.start-dialing', dialingParameters);
+/** CM_ReqStopDialing: Running -> Active. */
+export const StopDialing = operation('campaign-groups.stop-dialing', operationRequest);
+/** CM_ReqSetDialingMode: changes mode/optimization of a Running group. */
+export const SetDialingMode = operation(
+  'campaign-groups.set-dialing-mode',
+  dialingParameters.required({ dialMode: true }),
+);
+/** CM_ReqUnloadCampaign: Active -> WaitingUnload (records still on desktops) -> UnloadInProgress -> NotLoaded. */
+export const UnloadCampaignGroup = operation('campaign-groups.unload', operationRequest);
+/** CM_ReqForceUnloadCampaign: any loaded status -> UnloadInProgress -> NotLoaded; desktop records become Stale. */
+export const ForceUnloadCampaignGroup = operation('campaign-groups.force-unload', operationRequest);
+
+export const CampaignGroupStream = defineStream({ name: 'OCS_CAMPAIGN_GROUPS', domain: 'campaign-group' });
+
+export const CAMPAIGN_GROUP_OPERATIONS = [
+  'load',
+  'start-dialing',
+  'stop-dialing',
+  'set-dialing-mode',
+  'unload',
+  'force-unload',
+  /** The dialing session reported it has no records left; the group is NotLoaded again. */
+  'unload-completed',
+] as const;
+
+/**
+ * Every change of a campaign group's status or dialing parameters. `sessionId` names one loaded
+ * period of the group (a new Load makes a new one), so consumers can tell a replayed event of an
+ * old session from the current one.
+ */
+export const CampaignGroupStatusChanged = defineEvent({
+  stream: CampaignGroupStream,
+  domain: 'campaign-group',
+  type: 'status-changed',
+  version: 1,
+  schema: z.object({
+    sessionId: z.uuid(),
+    operation: z.enum(CAMPAIGN_GROUP_OPERATIONS),
+    previousStatus: status,
+    group: campaignGroupStatusSchema,
+  }),
+});
+
+/** What a dialing session needs to know about its campaign group, from campaign-manager's configuration. */
+export const dialingConfigSchema = z.object({
+  group: campaignGroupStatusSchema,
+  options: z.object({
+    agentPreviewModeStart: z.boolean(),
+    recordProcessed: z.boolean(),
+    staleCleanTimeoutSeconds: z.number().int().nonnegative(),
+    callWaitConnectedTimeoutSeconds: z.number().int().nonnegative(),
+    predictiveCallback: z.boolean(),
+    customerIdField: z.string().nullable(),
+  }),
+  /** The campaign's active calling lists, in dialing order. */
+  callingLists: z.array(
+    z.object({
+      dbid,
+      name: z.string().min(1),
+      /** Relative share of records drawn from this list (campaign_calling_lists.share). */
+      share: z.number().int().positive(),
+      /** DBID of the filter applied when retrieving records, if any. */
+      filterDbid: dbid.nullable(),
+    }),
+  ),
+});
+
+export type DialingConfig = z.infer<typeof dialingConfigSchema>;
+
+export const GetDialingConfig = defineCommand({
+  service: 'campaign-manager',
+  type: 'campaign-groups.get-dialing-config',
+  version: 1,
+  request: z.object({ dbid }),
+  reply: dialingConfigSchema,
+});
+
+export const DialingSessionStream = defineStream({ name: 'OCS_DIALING_SESSIONS', domain: 'dialing-session' });
+
+/**
+ * A dialing session that was asked to unload has returned (or, forced, marked Stale) every record
+ * it held; campaign-manager then moves the group to NotLoaded.
+ */
+export const DialingSessionDrained = defineEvent({
+  stream: DialingSessionStream,
+  domain: 'dialing-session',
+  type: 'drained',
+  version: 1,
+  schema: z.object({
+    sessionId: z.uuid(),
+    campaignGroupDbid: dbid,
+    forced: z.boolean(),
+    /** Records put back to Ready (unload) or marked Stale (force-unload). */
+    recordsReturned: z.number().int().nonnegative(),
+    recordsStale: z.number().int().nonnegative(),
+  }),
+});
