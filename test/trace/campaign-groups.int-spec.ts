@@ -5,7 +5,7 @@ import {
   spawnService,
   type ServiceProcess,
 } from '../../libs/service-kit/test/support/service-process';
-import { startPrivateNatsServer, type PrivateNatsServer } from './support/nats-server';
+import { startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
 import { type ReceivedSpan, SpanKind, startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver';
 
 // GET /campaigngroups end to end: api-gateway and campaign-manager as real processes, built as

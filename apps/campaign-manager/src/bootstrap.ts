@@ -4,7 +4,7 @@ import { AppModule } from './app.module';
 export function bootstrap(name: ServiceName): Promise<void> {
   return runService({
     name,
-    summary: 'campaign groups: configuration and status, answered from Postgres',
+    summary: 'campaign groups: configuration, Load/Start/Stop/SetDialingMode/Unload/ForceUnload and status',
     module: AppModule,
   });
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DialingModule } from './dialing/dialing.module';
 
 /** The service's own features; the platform (database, bus, health, shutdown) comes from runService. */
-@Module({})
+@Module({ imports: [DialingModule] })
 export class AppModule {}

@@ -1,4 +1,4 @@
-import { parseScheduleDateTime } from './date-time';
+import { parseScheduleDateTime, scheduleInstantSeconds } from './date-time';
 
 describe('parseScheduleDateTime', () => {
   it.each([
@@ -21,5 +21,26 @@ describe('parseScheduleDateTime', () => {
     '',
   ])('rejects %j', (text) => {
     expect(parseScheduleDateTime(text)).toBeUndefined();
+  });
+});
+
+describe('scheduleInstantSeconds', () => {
+  it('reads the text on the wall clock of the zone, daylight saving time included', () => {
+    expect(scheduleInstantSeconds('01/15/2026 09:00', 'America/New_York')).toBe(
+      Date.UTC(2026, 0, 15, 14) / 1000,
+    );
+    expect(scheduleInstantSeconds('07/15/2026 09:00', 'America/New_York')).toBe(
+      Date.UTC(2026, 6, 15, 13) / 1000,
+    );
+  });
+
+  it('moves a time skipped by the clocks springing forward past the gap', () => {
+    expect(scheduleInstantSeconds('03/08/2026 02:30', 'America/New_York')).toBe(
+      Date.UTC(2026, 2, 8, 7, 30) / 1000,
+    );
+  });
+
+  it('is undefined for unreadable text', () => {
+    expect(scheduleInstantSeconds('25/45/00 10:00', 'America/New_York')).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { instantOfLocalDateTime, toUnixSeconds } from '@ocs/domain';
+
 /**
  * `GSW_DATE_TIME` as the Reserved Keys table defines it: "MM/DD/YY(YYYY) HH:MM", a wall-clock time
  * in the record's time zone. The zone is not part of the text, so this yields local fields only.
@@ -33,4 +35,16 @@ export function parseScheduleDateTime(text: string): ScheduleDateTime | undefine
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Unix seconds at which the record's wall clock (`zone`, IANA) shows `text`; undefined when the text
+ * is unreadable. Across a daylight saving change the domain's rules apply: an hour that repeats
+ * means its first occurrence, a skipped one is moved past the gap.
+ */
+export function scheduleInstantSeconds(text: string, zone: string): number | undefined {
+  const local = parseScheduleDateTime(text);
+  return local === undefined
+    ? undefined
+    : toUnixSeconds(instantOfLocalDateTime(zone, { ...local, second: 0 }));
 }

@@ -103,7 +103,8 @@ export const InvalidRequestReason = {
 
 export type InvalidRequestReason = (typeof InvalidRequestReason)[keyof typeof InvalidRequestReason];
 
-type ErrorIdentity =
+/** Which error an event reports: only 101 may name a specific reason in `GSW_ERROR`. */
+export type ErrorIdentity =
   | { readonly code: Exclude<ErrorCode, 101>; readonly reason?: never }
   | { readonly code: 101; readonly reason?: InvalidRequestReason };
 

@@ -26,3 +26,5 @@ export * from './treatments/treatment';
 export * from './filters/filter-criteria';
 export * from './dnc/dnc-source';
 export * from './callbacks/callback';
+export * from './dialing';
+export * from './campaign-groups';

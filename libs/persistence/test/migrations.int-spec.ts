@@ -236,7 +236,7 @@ describe('migration runner', () => {
     const appliedBy = results.map((result) => result.applied.length);
     expect(appliedBy.sort()).toEqual([0, 0, files.length]);
     const { rows } = await db.pool.query(
-      'SELECT migration_name, count(*)::int AS n FROM _prisma_migrations GROUP BY migration_name',
+      'SELECT migration_name, count(*)::int AS n FROM _prisma_migrations GROUP BY migration_name ORDER BY migration_name',
     );
     expect(rows).toEqual(files.map((file) => ({ migration_name: file.name, n: 1 })));
   });

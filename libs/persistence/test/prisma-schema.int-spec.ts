@@ -196,6 +196,50 @@ describe('Prisma schema and SQL migrations', () => {
       },
     });
 
+    const session = await prisma.dialingSession.create({
+      data: {
+        id: randomUUID(),
+        tenantId,
+        campaignGroupId: campaignGroup.id,
+        state: 'unloading',
+        forced: true,
+        config: { callingLists: [] },
+        groupStatus: 1,
+        owner: 'record-dispatcher-1',
+        leaseExpiresAt: new Date('2026-11-21T10:00:15Z'),
+        recordsReturned: 2,
+        recordsStale: 1,
+      },
+    });
+    await prisma.recordHandle.create({
+      data: {
+        tenantId,
+        sessionId: session.id,
+        recordId: record.id,
+        callingListId: list.id,
+        chainId: record.chainId,
+        recordType: 2,
+        dialSchedTime: 1_800_000_000n,
+        state: 'desktop',
+        agentId: 'agent01',
+        deliveredAt: new Date('2026-11-21T10:00:00Z'),
+      },
+    });
+
+    await prisma.campaignGroupSession.create({
+      data: {
+        id: randomUUID(),
+        tenantId,
+        campaignGroupId: campaignGroup.id,
+        status: 5,
+        dialMode: 1,
+        optimizeBy: 2,
+        optimizeGoal: 3,
+        version: 2,
+        pendingEvents: [],
+      },
+    });
+
     // findMany selects every scalar column of a model, so a column missing in SQL fails here.
     for (const model of Object.values(Prisma.ModelName)) {
       const delegate = (prisma as unknown as Record<string, { findMany(): Promise<unknown[]> }>)[

@@ -1,6 +1,6 @@
 /**
  * The Communication DN API values the campaigngroups resource uses (manual: "Data Enumeration
- * Values for GSW_CM_MessageType" and "Enumeration Values for GSW_CM_AttrError").
+ * Values for GSW_CM_MessageType"; the errors are in @ocs/domain).
  */
 export const CommDnMessageType = {
   /** CM_EvCampaignStatus: the status of one campaign group. */
@@ -12,9 +12,5 @@ export const CommDnMessageType = {
   AllCampaignGroupsStatus: 46,
 } as const;
 
-export const CommDnError = {
-  /** CM_ERROR_GROUP_CAMP_NOT_FOUND: no campaign is configured for the group, i.e. no such campaign group. */
-  GroupCampaignNotFound: 9,
-  /** CM_ERROR_INVALID_PARAMETER. */
-  InvalidParameter: 10,
-} as const;
+// GSW_CM_AttrError values live in @ocs/domain with the campaign group lifecycle that produces them.
+export { CommDnError } from '@ocs/domain';

@@ -1,4 +1,4 @@
-import { DIAL_MODE_VALUES, GROUP_CAMPAIGN_STATUS_VALUES, OPTIMIZATION_METHOD_VALUES } from '@ocs/domain';
+import { CAMPAIGN_GROUP_LIFECYCLE_OPERATIONS, GROUP_CAMPAIGN_STATUS_VALUES } from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand, defineEvent, defineStream } from '../definitions';
 import { campaignGroupStatusSchema, MAX_DBID } from './campaign-groups';
@@ -11,8 +11,6 @@ import { campaignGroupStatusSchema, MAX_DBID } from './campaign-groups';
  */
 
 const dbid = z.number().int().positive().max(MAX_DBID);
-const dialMode = z.literal(DIAL_MODE_VALUES);
-const optimizeBy = z.literal(OPTIMIZATION_METHOD_VALUES);
 const status = z.literal(GROUP_CAMPAIGN_STATUS_VALUES);
 
 /**
@@ -31,12 +29,18 @@ export const CampaignGroupOperationError = {
 
 const operationRequest = z.object({ dbid });
 
+/**
+ * Dialing parameters as a Communication DN client sends them (GSW_CM_AttrDialMode,
+ * GSW_CM_AttrOptimizeBy, GSW_CM_AttrOptimizeGoal). Any integer passes the schema so that
+ * campaign-manager, not the transport, answers a wrong value with the manual's error:
+ * CM_ERROR_INVALID_CAMPAIGN_MODE for a dial mode, CM_ERROR_INVALID_PARAMETER for the optimization.
+ */
 const dialingParameters = z.object({
   dbid,
-  /** Omitted: the group's configured dial mode. */
-  dialMode: dialMode.optional(),
-  optimizeBy: optimizeBy.optional(),
-  optimizeGoal: z.number().int().nonnegative().optional(),
+  /** Omitted: the group's current (or, when not loaded, configured) dial mode. */
+  dialMode: z.number().int().optional(),
+  optimizeBy: z.number().int().optional(),
+  optimizeGoal: z.number().int().optional(),
 });
 
 function operation<S extends z.ZodType>(type: string, request: S) {
@@ -55,28 +59,29 @@ export const LoadCampaignGroup = operation('campaign-groups.load', operationRequ
 export const StartDialing = operation('campaign-groups.start-dialing', dialingParameters);
 /** CM_ReqStopDialing: Running -> Active. */
 export const StopDialing = operation('campaign-groups.stop-dialing', operationRequest);
-/** CM_ReqSetDialingMode: changes mode/optimization of a Running group. */
+/** CM_ReqSetDialingMode: changes mode/optimization of a Running group (status stays Running). */
 export const SetDialingMode = operation(
   'campaign-groups.set-dialing-mode',
   dialingParameters.required({ dialMode: true }),
 );
-/** CM_ReqUnloadCampaign: Active -> WaitingUnload (records still on desktops) -> UnloadInProgress -> NotLoaded. */
+/**
+ * CM_ReqUnloadCampaign: Active -> WaitingUnload (records still on desktops) -> NotLoaded when the
+ * dialing session has drained. A Running group is stopped first (two status changes).
+ */
 export const UnloadCampaignGroup = operation('campaign-groups.unload', operationRequest);
-/** CM_ReqForceUnloadCampaign: any loaded status -> UnloadInProgress -> NotLoaded; desktop records become Stale. */
+/**
+ * CM_ReqForceUnloadCampaign: Active, Running or WaitingUnload -> UnloadInProgress -> NotLoaded when
+ * the dialing session has drained; desktop records become Stale.
+ */
 export const ForceUnloadCampaignGroup = operation('campaign-groups.force-unload', operationRequest);
 
 export const CampaignGroupStream = defineStream({ name: 'OCS_CAMPAIGN_GROUPS', domain: 'campaign-group' });
 
-export const CAMPAIGN_GROUP_OPERATIONS = [
-  'load',
-  'start-dialing',
-  'stop-dialing',
-  'set-dialing-mode',
-  'unload',
-  'force-unload',
-  /** The dialing session reported it has no records left; the group is NotLoaded again. */
-  'unload-completed',
-] as const;
+/**
+ * The operations behind a status change, from @ocs/domain; `unload-completed` means the dialing
+ * session reported it has no records left and the group is NotLoaded again.
+ */
+export const CAMPAIGN_GROUP_OPERATIONS = CAMPAIGN_GROUP_LIFECYCLE_OPERATIONS;
 
 /**
  * Every change of a campaign group's status or dialing parameters. `sessionId` names one loaded

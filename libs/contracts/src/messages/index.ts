@@ -1,3 +1,4 @@
 // One file per domain; each declares its streams, commands and events with defineCommand/defineEvent.
 export * from './campaign-groups';
 export * from './campaign-group-sessions';
+export * from './dialing-sessions';

@@ -10,3 +10,4 @@ export const TEST_NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 export function connectTestBus(name: string, logger?: BusLogger): Promise<Bus> {
   return connectBus({ url: TEST_NATS_URL, name, logger });
 }
+export * from './private-nats-server';

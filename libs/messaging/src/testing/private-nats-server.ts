@@ -9,8 +9,9 @@ export interface PrivateNatsServer {
 }
 
 /**
- * A NATS server of the test's own, with JetStream in a temporary directory. Services started by
- * other test runs on the shared server listen on the same subjects; here nobody else can answer.
+ * A NATS server of the test's own (the machine's nats-server binary on a free port, JetStream in a
+ * temporary directory). Tests that run whole services need it: command subjects are fixed, and on
+ * the shared server another running system's service in the same queue group could answer.
  */
 export async function startPrivateNatsServer(timeoutMs = 10_000): Promise<PrivateNatsServer> {
   const storeDir = mkdtempSync(path.join(tmpdir(), 'ocs-nats-'));

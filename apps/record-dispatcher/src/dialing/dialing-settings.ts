@@ -1,0 +1,66 @@
+import { type BufferPolicy, isValidBufferPolicy } from '@ocs/domain';
+import { parseEnv } from '@ocs/service-kit';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { z } from 'zod';
+
+/** How dialing sessions size and refill their buffers. */
+export interface DialingSettings {
+  readonly buffer: BufferPolicy;
+  /** How often a session checks its buffer against the low-water mark (taking a record checks too). */
+  readonly refillIntervalMs: number;
+  /** How long to wait for campaign-manager's dialing configuration. */
+  readonly configTimeoutMs: number;
+  /** The time retrieval decides by; tests pin it. */
+  readonly clock: () => Date;
+  /** Names this process as the owner of the sessions it runs. */
+  readonly instanceId: string;
+  /** How long a session stays with a process that stopped renewing (crashed) before another takes it. */
+  readonly leaseTtlMs: number;
+}
+
+export const DIALING_ENVIRONMENT = [
+  {
+    name: 'DIALING_BUFFER_SIZE',
+    default: '100',
+    meaning: 'records a dialing session keeps retrieved',
+  },
+  {
+    name: 'DIALING_BUFFER_LOW_WATER',
+    default: '25',
+    meaning: 'a buffer holding this many records or fewer is refilled',
+  },
+  {
+    name: 'DIALING_LEASE_TTL_MS',
+    default: '15000',
+    meaning: "a crashed replica's sessions move to another after this long",
+  },
+  {
+    name: 'DIALING_REFILL_INTERVAL_MS',
+    default: '2000',
+    meaning: 'how often each session checks its buffer',
+  },
+];
+
+const schema = z.object({
+  DIALING_BUFFER_SIZE: z.coerce.number().int().positive().max(10_000).default(100),
+  DIALING_BUFFER_LOW_WATER: z.coerce.number().int().nonnegative().default(25),
+  DIALING_REFILL_INTERVAL_MS: z.coerce.number().int().positive().default(2_000),
+  DIALING_LEASE_TTL_MS: z.coerce.number().int().min(300).default(15_000),
+});
+
+export function loadDialingSettings(env: NodeJS.ProcessEnv = process.env): DialingSettings {
+  const parsed = parseEnv(schema, env);
+  const buffer = { capacity: parsed.DIALING_BUFFER_SIZE, lowWaterMark: parsed.DIALING_BUFFER_LOW_WATER };
+  if (!isValidBufferPolicy(buffer)) {
+    throw new Error('Invalid configuration: DIALING_BUFFER_LOW_WATER must be below DIALING_BUFFER_SIZE');
+  }
+  return {
+    buffer,
+    refillIntervalMs: parsed.DIALING_REFILL_INTERVAL_MS,
+    configTimeoutMs: 5_000,
+    clock: () => new Date(),
+    instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    leaseTtlMs: parsed.DIALING_LEASE_TTL_MS,
+  };
+}

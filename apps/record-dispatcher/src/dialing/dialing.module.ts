@@ -1,0 +1,44 @@
+import { Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Bus } from '@ocs/messaging';
+import { PG_POOL } from '@ocs/service-kit';
+import type { Pool } from 'pg';
+import { DialingCommandsController } from './dialing-commands.controller';
+import { DialingSessionEventsController } from './dialing-session-events.controller';
+import { DialingSessions, DEFAULT_DIALING_CONTRACTS } from './dialing-sessions';
+import { type DialingSettings, loadDialingSettings } from './dialing-settings';
+import { SessionStore } from './session-store';
+
+export const DIALING_SETTINGS = Symbol('DIALING_SETTINGS');
+
+const logger = new Logger('DialingSessions');
+
+@Module({
+  controllers: [DialingSessionEventsController, DialingCommandsController],
+  providers: [
+    { provide: DIALING_SETTINGS, useFactory: () => loadDialingSettings() },
+    { provide: SessionStore, useFactory: (pool: Pool) => new SessionStore(pool), inject: [PG_POOL] },
+    {
+      provide: DialingSessions,
+      useFactory: (store: SessionStore, bus: Bus, settings: DialingSettings) =>
+        new DialingSessions(store, bus, settings, DEFAULT_DIALING_CONTRACTS, {
+          warn: (fields, message) => logger.warn({ ...fields, msg: message }),
+          error: (fields, message) => logger.error({ ...fields, msg: message }),
+        }),
+      inject: [SessionStore, Bus, DIALING_SETTINGS],
+    },
+  ],
+  exports: [DialingSessions],
+})
+export class DialingModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(@Inject(DialingSessions) private readonly sessions: DialingSessions) {}
+
+  /** Takes over the sessions Postgres holds before any new event is consumed. */
+  async onModuleInit(): Promise<void> {
+    const rebuilt = await this.sessions.rebuild();
+    if (rebuilt > 0) logger.log(`Rebuilt ${rebuilt} dialing session(s) from Postgres`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.sessions.stop();
+  }
+}

@@ -1,0 +1,451 @@
+import { type DialingConfig } from '@ocs/contracts';
+import {
+  CallResult,
+  type FieldDefinition,
+  RECORD_TYPE_PRIORITY,
+  RecordStatus,
+  toUnixSeconds,
+} from '@ocs/domain';
+import type { Pool, PoolClient } from 'pg';
+import { type CompiledFilter } from './filter-sql';
+
+export type SessionState = 'active' | 'unloading' | 'drained';
+
+/** A dialing session as persisted in `dialing_sessions`. */
+export interface StoredSession {
+  readonly id: string;
+  readonly tenantId: number;
+  readonly tenant: string;
+  readonly campaignGroupDbid: number;
+  readonly state: SessionState;
+  readonly forced: boolean;
+  readonly config: DialingConfig;
+  readonly groupStatus: number;
+  readonly recordsReturned: number;
+  readonly recordsStale: number;
+  /** The process whose lease runs the session; null when nobody's does. */
+  readonly owner: string | null;
+}
+
+/** A record held by a session, identified by its GSW_RECORD_HANDLE. */
+export interface HeldRecord {
+  readonly handle: number;
+  readonly recordId: string;
+  readonly callingListId: number;
+  readonly recordType: number;
+  readonly dialSchedTime: number | null;
+  readonly state: 'buffered' | 'desktop';
+  readonly agentId: string | null;
+}
+
+/** The record data an agent's desktop receives with a record. */
+export interface DeliveredRecord extends HeldRecord {
+  readonly contactInfo: string;
+  readonly contactInfoType: number;
+  readonly chainId: number;
+  readonly chainN: number;
+  readonly dailyFrom: number;
+  readonly dailyTill: number;
+  readonly timeZone: string;
+  readonly customerId: string | null;
+  readonly custom: Record<string, unknown>;
+}
+
+export interface BufferCounts {
+  readonly buffered: number;
+  readonly desktop: number;
+}
+
+const SESSION_COLUMNS = `
+  s.id, s.tenant_id AS "tenantId", t.name AS tenant, s.campaign_group_id AS "campaignGroupDbid", s.state,
+  s.forced, s.config, s.group_status AS "groupStatus", s.records_returned AS "recordsReturned",
+  s.records_stale AS "recordsStale", s.owner`;
+
+const HANDLE_COLUMNS = `
+  h.handle, h.record_id::text AS "recordId", h.calling_list_id AS "callingListId", h.record_type AS "recordType",
+  h.dial_sched_time::float8 AS "dialSchedTime", h.state, h.agent_id AS "agentId"`;
+
+// Dialing order inside a buffer, as compareDialingOrder in @ocs/domain: record type priority, then
+// due time, then retrieval order (the handle).
+const TYPE_PRIORITY = [...RECORD_TYPE_PRIORITY]
+  .map(([recordType, priority]) => `WHEN ${recordType} THEN ${priority}`)
+  .join(' ');
+const BUFFER_ORDER = `CASE h.record_type ${TYPE_PRIORITY} ELSE 99 END, h.dial_sched_time NULLS LAST, h.handle`;
+
+/**
+ * Retrieves up to $5 dialable records of one list and type for a session in one statement, hence
+ * one transaction: the rows are locked with SKIP LOCKED (a concurrent retrieval takes other rows),
+ * given a handle and marked Retrieved. The time window is checked against the wall clock of each
+ * record's own zone (`AT TIME ZONE` its IANA name), so DST follows Postgres' tz database. One record
+ * per chain: the first dialable one of a chain no session holds; if two racing retrievals still
+ * claim one chain, the unique (list, chain) index of record_handles keeps one and the other record
+ * stays Ready.
+ */
+function retrieveSql(filter?: CompiledFilter): string {
+  return `
+  WITH session AS MATERIALIZED (
+    -- Only an active session retrieves. The share lock makes an Unload (which updates this row)
+    -- wait until this statement's records are committed, so it returns them too.
+    SELECT s.id FROM dialing_sessions s WHERE s.id = $6 AND s.state = 'active' FOR SHARE
+  ), zones AS MATERIALIZED (
+    -- The wall clock of every zone of the tenant, once per statement rather than once per record.
+    SELECT tz.id, EXTRACT(EPOCH FROM (to_timestamp($4::bigint) AT TIME ZONE tz.iana_name)::time) AS local_seconds
+      FROM time_zones tz WHERE tz.tenant_id = $1 AND EXISTS (SELECT 1 FROM session)
+  ), candidates AS MATERIALIZED (
+    -- The first dialable record of each chain no session holds (a held chain has a Retrieved
+    -- record, found through the unique chain index); no lock is taken here.
+    SELECT DISTINCT ON (c.chain_id) c.record_id
+      FROM records c
+      JOIN zones z ON z.id = c.tz_dbid
+     WHERE c.calling_list_id = $2 AND c.record_status = ${RecordStatus.Ready} AND c.record_type = $3
+       AND c.tenant_id = $1
+       AND (c.dial_sched_time IS NULL OR c.dial_sched_time <= $4::bigint)
+       AND z.local_seconds BETWEEN c.daily_from AND c.daily_till
+       AND ($7::text IS NULL OR c.agent_id = $7::text)
+       AND ${filter ? filter.where('c') : 'true'}
+       AND NOT EXISTS (SELECT 1 FROM records held
+                        WHERE held.calling_list_id = c.calling_list_id AND held.chain_id = c.chain_id
+                          AND held.record_status = ${RecordStatus.Retrieved})
+     ORDER BY c.chain_id, c.chain_n
+  ), picked AS (
+    -- Locks by primary key. The returned columns are those of the row as locked (its latest
+    -- version), so a record a racing retrieval took meanwhile is recognised below and left alone.
+    SELECT r.tenant_id, r.record_id, r.calling_list_id, r.chain_id, r.chain_n, r.record_type, r.dial_sched_time,
+           r.record_status
+      FROM candidates JOIN records r ON r.record_id = candidates.record_id
+     ORDER BY r.dial_sched_time, ${filter?.orderBy('r') ? `${filter.orderBy('r')}, ` : ''}r.chain_id, r.chain_n
+     LIMIT $5
+       FOR UPDATE OF r SKIP LOCKED
+  ), handles AS (
+    INSERT INTO record_handles AS h
+           (tenant_id, session_id, record_id, calling_list_id, chain_id, record_type, dial_sched_time, state,
+            agent_id, delivered_at)
+    SELECT tenant_id, $6, record_id, calling_list_id, chain_id, record_type, dial_sched_time,
+           CASE WHEN $7::text IS NULL THEN 'buffered' ELSE 'desktop' END, $7::text,
+           CASE WHEN $7::text IS NULL THEN NULL ELSE CURRENT_TIMESTAMP END
+      FROM picked
+     WHERE record_status = ${RecordStatus.Ready} AND record_type = $3
+     -- Every retrieval claims chains in one order, so two racing ones never wait on each other in a cycle.
+     ORDER BY chain_id, chain_n
+        ON CONFLICT (calling_list_id, chain_id) DO NOTHING
+    RETURNING ${HANDLE_COLUMNS}
+  ), retrieved AS (
+    UPDATE records r SET record_status = ${RecordStatus.Retrieved}
+      FROM handles WHERE r.record_id = handles."recordId"::bigint
+  )
+  SELECT * FROM handles`;
+}
+
+/** Persistence of dialing sessions and their records (`dialing_sessions`, `record_handles`, `records`). */
+export class SessionStore {
+  constructor(private readonly pool: Pool) {}
+
+  async tenantId(tenant: string): Promise<number | undefined> {
+    const { rows } = await this.pool.query<{ id: number }>('SELECT id FROM tenants WHERE name = $1', [
+      tenant,
+    ]);
+    return rows[0]?.id;
+  }
+
+  async find(sessionId: string): Promise<StoredSession | undefined> {
+    const { rows } = await this.pool.query<StoredSession>(
+      `SELECT ${SESSION_COLUMNS} FROM dialing_sessions s JOIN tenants t ON t.id = s.tenant_id WHERE s.id = $1`,
+      [sessionId],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Leases: renews `owner`'s leases of open sessions and returns their ids; sessions `owner` no
+   * longer holds (another process took them over after an expiry) are not among them.
+   */
+  async renewLeases(owner: string, ttlMs: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      `UPDATE dialing_sessions SET lease_expires_at = CURRENT_TIMESTAMP + $2 * interval '1 millisecond'
+        WHERE owner = $1 AND state <> 'drained' RETURNING id`,
+      [owner, ttlMs],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Takes the open sessions nobody holds a live lease on (released, or their owner died). */
+  async takeOverSessions(owner: string, ttlMs: number, sessionId?: string): Promise<StoredSession[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      `UPDATE dialing_sessions
+          SET owner = $1, lease_expires_at = CURRENT_TIMESTAMP + $2 * interval '1 millisecond'
+        WHERE state <> 'drained' AND ($3::uuid IS NULL OR id = $3::uuid)
+          AND (owner IS NULL OR owner = $1 OR lease_expires_at < CURRENT_TIMESTAMP)
+       RETURNING id`,
+      [owner, ttlMs, sessionId ?? null],
+    );
+    const sessions = await Promise.all(rows.map((row) => this.find(row.id)));
+    return sessions.filter((session): session is StoredSession => session !== undefined);
+  }
+
+  /** A graceful stop: the sessions become free for another process at once. */
+  async releaseLeases(owner: string): Promise<void> {
+    await this.pool.query(
+      'UPDATE dialing_sessions SET owner = NULL, lease_expires_at = NULL WHERE owner = $1',
+      [owner],
+    );
+  }
+
+  /** The open session of a campaign group, if any. */
+  async findOpenOfGroup(tenantId: number, campaignGroupDbid: number): Promise<StoredSession | undefined> {
+    const { rows } = await this.pool.query<StoredSession>(
+      `SELECT ${SESSION_COLUMNS} FROM dialing_sessions s JOIN tenants t ON t.id = s.tenant_id
+        WHERE s.tenant_id = $1 AND s.campaign_group_id = $2 AND s.state <> 'drained'`,
+      [tenantId, campaignGroupDbid],
+    );
+    return rows[0];
+  }
+
+  /** Creates the session unless it exists; false when it already did (a replayed Load). */
+  async create(session: {
+    id: string;
+    tenantId: number;
+    campaignGroupDbid: number;
+    config: DialingConfig;
+    groupStatus: number;
+    /** The creating process holds the first lease. */
+    owner: string;
+    leaseTtlMs: number;
+  }): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO dialing_sessions (id, tenant_id, campaign_group_id, config, group_status, owner, lease_expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, CURRENT_TIMESTAMP + $7 * interval '1 millisecond')
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        session.id,
+        session.tenantId,
+        session.campaignGroupDbid,
+        JSON.stringify(session.config),
+        session.groupStatus,
+        session.owner,
+        session.leaseTtlMs,
+      ],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** Records a session that ended before it was ever loaded here (an Unload seen without its Load). */
+  async createDrained(session: {
+    id: string;
+    tenantId: number;
+    campaignGroupDbid: number;
+    groupStatus: number;
+    forced: boolean;
+  }): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO dialing_sessions (id, tenant_id, campaign_group_id, config, group_status, state, forced, drained_at)
+       VALUES ($1, $2, $3, '{}', $4, 'drained', $5, CURRENT_TIMESTAMP) ON CONFLICT (id) DO NOTHING`,
+      [session.id, session.tenantId, session.campaignGroupDbid, session.groupStatus, session.forced],
+    );
+  }
+
+  async setGroupStatus(sessionId: string, groupStatus: number): Promise<void> {
+    await this.pool.query(
+      'UPDATE dialing_sessions SET group_status = $2, updated_at = CURRENT_TIMESTAMP WHERE id = $1',
+      [sessionId, groupStatus],
+    );
+  }
+
+  async counts(sessionId: string): Promise<BufferCounts> {
+    const { rows } = await this.pool.query<{ state: string; n: number }>(
+      'SELECT state, count(*)::int AS n FROM record_handles WHERE session_id = $1 GROUP BY state',
+      [sessionId],
+    );
+    const of = (state: string) => rows.find((row) => row.state === state)?.n ?? 0;
+    return { buffered: of('buffered'), desktop: of('desktop') };
+  }
+
+  async held(sessionId: string): Promise<HeldRecord[]> {
+    const { rows } = await this.pool.query<HeldRecord>(
+      `SELECT ${HANDLE_COLUMNS} FROM record_handles h WHERE h.session_id = $1 ORDER BY ${BUFFER_ORDER}`,
+      [sessionId],
+    );
+    return rows;
+  }
+
+  /**
+   * Retrieves up to `limit` dialable records of one list and record type into the session's buffer
+   * (or, with `agentId`, straight onto that agent's desktop: personal records).
+   */
+  async retrieve(args: {
+    tenantId: number;
+    sessionId: string;
+    callingListId: number;
+    recordType: number;
+    now: Date;
+    limit: number;
+    agentId?: string;
+    /** The list's filter, compiled with parameters from $8. */
+    filter?: CompiledFilter;
+  }): Promise<HeldRecord[]> {
+    if (args.limit <= 0) return [];
+    const { rows } = await this.pool.query<HeldRecord>(retrieveSql(args.filter), [
+      args.tenantId,
+      args.callingListId,
+      args.recordType,
+      toUnixSeconds(args.now),
+      args.limit,
+      args.sessionId,
+      args.agentId ?? null,
+      ...(args.filter?.values ?? []),
+    ]);
+    return rows;
+  }
+
+  /** Moves the first buffered record (in dialing order) onto the agent's desktop. */
+  async takeBuffered(sessionId: string, agentId: string): Promise<DeliveredRecord | undefined> {
+    const { rows } = await this.pool.query<{ handle: number }>(
+      `UPDATE record_handles SET state = 'desktop', agent_id = $2, delivered_at = CURRENT_TIMESTAMP
+        WHERE handle = (SELECT h.handle FROM record_handles h WHERE h.session_id = $1 AND h.state = 'buffered'
+                         ORDER BY ${BUFFER_ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING handle`,
+      [sessionId, agentId],
+    );
+    return rows[0] ? this.delivered(rows[0].handle) : undefined;
+  }
+
+  /** A calling-list filter's criteria and the custom fields of its list. */
+  async filter(
+    tenantId: number,
+    filterDbid: number,
+  ): Promise<{ criteria: unknown; fields: FieldDefinition[] } | undefined> {
+    const { rows } = await this.pool.query<{ criteria: unknown; calling_list_id: number }>(
+      'SELECT criteria, calling_list_id FROM calling_list_filters WHERE tenant_id = $1 AND id = $2',
+      [tenantId, filterDbid],
+    );
+    if (!rows[0]) return undefined;
+    const fields = await this.pool.query<FieldDefinition>(
+      `SELECT name, data_type AS "dataType", length, send_attribute AS "sendAttribute",
+              display_name AS "displayName", editable, mandatory, default_value AS "defaultValue"
+         FROM calling_list_fields WHERE tenant_id = $1 AND calling_list_id = $2`,
+      [tenantId, rows[0].calling_list_id],
+    );
+    return { criteria: rows[0].criteria, fields: fields.rows };
+  }
+
+  /** Where a handle of the tenant is held, if it is. */
+  async findHandle(
+    tenantId: number,
+    handle: number,
+  ): Promise<{ sessionId: string; state: 'buffered' | 'desktop'; agentId: string | null } | undefined> {
+    const { rows } = await this.pool.query<{
+      sessionId: string;
+      state: 'buffered' | 'desktop';
+      agentId: string | null;
+    }>(
+      `SELECT session_id AS "sessionId", state, agent_id AS "agentId" FROM record_handles
+        WHERE tenant_id = $1 AND handle = $2`,
+      [tenantId, handle],
+    );
+    return rows[0];
+  }
+
+  async delivered(handle: number): Promise<DeliveredRecord | undefined> {
+    const { rows } = await this.pool.query<DeliveredRecord>(
+      `SELECT ${HANDLE_COLUMNS}, r.contact_info AS "contactInfo", r.contact_info_type AS "contactInfoType",
+              r.chain_id AS "chainId", r.chain_n AS "chainN", r.daily_from AS "dailyFrom",
+              r.daily_till AS "dailyTill", tz.iana_name AS "timeZone", r.customer_id AS "customerId", r.custom
+         FROM record_handles h
+         JOIN records r ON r.record_id = h.record_id
+         JOIN time_zones tz ON tz.tenant_id = r.tenant_id AND tz.id = r.tz_dbid
+        WHERE h.handle = $1`,
+      [handle],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Gives records back to the calling list as Ready and forgets their handles. Only handles of the
+   * given session in the given state are released; returns how many were. Unless `counted` is
+   * false they add to the session's records_returned (what DialingSessionDrained reports).
+   */
+  async release(
+    sessionId: string,
+    filter: { state: 'buffered' | 'desktop'; handles?: number[]; counted?: boolean },
+  ): Promise<number> {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<{ record_id: string }>(
+        `DELETE FROM record_handles
+          WHERE session_id = $1 AND state = $2 AND ($3::int[] IS NULL OR handle = ANY($3::int[]))
+          RETURNING record_id`,
+        [sessionId, filter.state, filter.handles ?? null],
+      );
+      if (rows.length === 0) return 0;
+      await client.query(
+        `UPDATE records SET record_status = ${RecordStatus.Ready}
+          WHERE record_id = ANY($1::bigint[]) AND record_status = ${RecordStatus.Retrieved}`,
+        [rows.map((row) => row.record_id)],
+      );
+      // Counted in the same transaction, so a crash cannot lose or repeat the count.
+      if (filter.counted ?? true) await this.count(client, sessionId, rows.length, 0);
+      return rows.length;
+    });
+  }
+
+  /** Force-unload: records on desktops become Stale (call result Stale) and their handles end. */
+  async markDesktopStale(sessionId: string): Promise<number> {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<{ record_id: string }>(
+        `DELETE FROM record_handles WHERE session_id = $1 AND state = 'desktop' RETURNING record_id`,
+        [sessionId],
+      );
+      if (rows.length === 0) return 0;
+      await client.query(
+        `UPDATE records SET record_status = ${RecordStatus.Stale}, call_result = ${CallResult.Stale}
+          WHERE record_id = ANY($1::bigint[]) AND record_status = ${RecordStatus.Retrieved}`,
+        [rows.map((row) => row.record_id)],
+      );
+      await this.count(client, sessionId, 0, rows.length);
+      return rows.length;
+    });
+  }
+
+  async beginUnload(sessionId: string, forced: boolean): Promise<void> {
+    await this.pool.query(
+      `UPDATE dialing_sessions SET state = 'unloading', forced = forced OR $2, updated_at = CURRENT_TIMESTAMP
+        WHERE id = $1 AND state <> 'drained'`,
+      [sessionId, forced],
+    );
+  }
+
+  private async count(client: PoolClient, sessionId: string, returned: number, stale: number): Promise<void> {
+    await client.query(
+      `UPDATE dialing_sessions SET records_returned = records_returned + $2, records_stale = records_stale + $3,
+              updated_at = CURRENT_TIMESTAMP WHERE id = $1`,
+      [sessionId, returned, stale],
+    );
+  }
+
+  /** Marks an unloading session drained once it holds no record; true when it is (now or before). */
+  async drainIfEmpty(sessionId: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ state: SessionState }>(
+      `UPDATE dialing_sessions s SET state = 'drained', drained_at = CURRENT_TIMESTAMP, updated_at = CURRENT_TIMESTAMP,
+              owner = NULL, lease_expires_at = NULL
+        WHERE s.id = $1 AND s.state = 'unloading'
+          AND NOT EXISTS (SELECT 1 FROM record_handles h WHERE h.session_id = s.id)
+       RETURNING s.state`,
+      [sessionId],
+    );
+    if (rows.length > 0) return true;
+    return (await this.find(sessionId))?.state === 'drained';
+  }
+
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

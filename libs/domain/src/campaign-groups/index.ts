@@ -1,0 +1,2 @@
+export * from './comm-dn-error';
+export * from './campaign-group-lifecycle';

@@ -1,0 +1,2 @@
+export * from './buffer';
+export * from './retrieval';
