@@ -11,6 +11,7 @@ swcrc.jsc.baseUrl = __dirname;
 const esmOnly = [
   '@nestjs',
   '@nats-io',
+  'jose',
   'uid',
   'file-type',
   'strtok3',

@@ -4,17 +4,39 @@ import { z } from 'zod';
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
+/** 32 characters at least: 256 bits for HS256 when the secret is random text. */
+export const MIN_AUTH_SECRET_LENGTH = 32;
+
 const gatewayEnvSchema = z.object({
   // Until agents and supervisors authenticate, every request acts for this one tenant; the
   // default is the tenant of the demo seed.
   OCS_TENANT: z.string().min(1).max(64).default(DEMO_TENANT),
   // This server has no configuration-server application object; the DBID it reports is set here.
   OCS_APPLICATION_DBID: z.coerce.number().int().positive().default(1),
+  // HS256 key of the agents' desktop tokens. Without it the desktop endpoint refuses every
+  // connection: there is no insecure default.
+  OCS_AUTH_SECRET: z
+    .string()
+    .min(MIN_AUTH_SECRET_LENGTH, `must be at least ${MIN_AUTH_SECRET_LENGTH} characters`)
+    .optional(),
 });
 
 export const GATEWAY_ENVIRONMENT: readonly EnvVarHelp[] = [
-  { name: 'OCS_TENANT', default: DEMO_TENANT, meaning: 'tenant served until authentication arrives' },
-  { name: 'OCS_APPLICATION_DBID', default: '1', meaning: 'DBID reported as GSW_CM_AttrOriginAppID' },
+  {
+    name: 'OCS_TENANT',
+    default: DEMO_TENANT,
+    meaning: "tenant of the OCS HTTP interface (desktops: the token's tenant)",
+  },
+  {
+    name: 'OCS_APPLICATION_DBID',
+    default: '1',
+    meaning: 'DBID reported as GSW_CM_AttrOriginAppID and GSW_APPLICATION_ID',
+  },
+  {
+    name: 'OCS_AUTH_SECRET',
+    default: '(none: desktop connections are refused)',
+    meaning: `HS256 secret of agent desktop tokens, at least ${MIN_AUTH_SECRET_LENGTH} characters`,
+  },
 ];
 
 export interface GatewayConfig {
@@ -22,9 +44,15 @@ export interface GatewayConfig {
   tenant: string;
   /** The DBID this server reports as its own application (GSW_CM_AttrOriginAppID). */
   applicationDbid: number;
+  /** Key that signs agents' desktop tokens; undefined when not configured. */
+  authSecret: string | undefined;
 }
 
-export function loadGatewayConfig(): GatewayConfig {
-  const parsed = parseEnv(gatewayEnvSchema, process.env);
-  return { tenant: parsed.OCS_TENANT, applicationDbid: parsed.OCS_APPLICATION_DBID };
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const parsed = parseEnv(gatewayEnvSchema, env);
+  return {
+    tenant: parsed.OCS_TENANT,
+    applicationDbid: parsed.OCS_APPLICATION_DBID,
+    authSecret: parsed.OCS_AUTH_SECRET,
+  };
 }

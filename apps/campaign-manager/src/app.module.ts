@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AgentsModule } from './agents/agents.module';
 import { CampaignGroupsModule } from './campaign-groups/campaign-groups.module';
 
 /** The service's own features; the platform (database, bus, health, shutdown) comes from runService. */
-@Module({ imports: [CampaignGroupsModule] })
+@Module({ imports: [CampaignGroupsModule, AgentsModule] })
 export class AppModule {}

@@ -2,3 +2,4 @@
 export * from './campaign-groups';
 export * from './campaign-group-sessions';
 export * from './dialing-sessions';
+export * from './agents';

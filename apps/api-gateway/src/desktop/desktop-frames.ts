@@ -1,0 +1,56 @@
+import {
+  type AttachedData,
+  buildErrorAttachedData,
+  type DesktopRequest,
+  ErrorCode,
+  type ErrorAttachedData,
+  GswKey,
+} from '@ocs/desktop-protocol';
+
+/**
+ * The attached data a frame carries: a JSON object of key-value pairs, or an error 101 when the
+ * frame is anything else (binary, not JSON, an array, a scalar).
+ */
+export function parseFrame(
+  raw: string,
+  applicationId: number,
+): { ok: true; data: AttachedData } | { ok: false; error: ErrorAttachedData } {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return invalid(applicationId, 'The frame is not JSON; send a JSON object of key-value pairs');
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return invalid(applicationId, 'The frame is not a JSON object of key-value pairs');
+  }
+  return { ok: true, data: json as AttachedData };
+}
+
+export function invalidFrame(applicationId: number, description: string): ErrorAttachedData {
+  return buildErrorAttachedData({ code: ErrorCode.InvalidRequest, applicationId, description });
+}
+
+function invalid(applicationId: number, description: string) {
+  return { ok: false as const, error: invalidFrame(applicationId, description) };
+}
+
+/**
+ * The answer to a valid request of a type this server does not serve yet: error 101 saying so,
+ * echoing the request type, its GSW_REFERENCE_ID and its campaign, never silence.
+ */
+export function notServedYet(request: DesktopRequest, applicationId: number): ErrorAttachedData {
+  const echoed = request.attributes as {
+    readonly [GswKey.GSW_REFERENCE_ID]?: string | number;
+    readonly [GswKey.GSW_CAMPAIGN_NAME]?: string;
+  };
+  const campaignName = echoed[GswKey.GSW_CAMPAIGN_NAME];
+  return buildErrorAttachedData({
+    code: ErrorCode.InvalidRequest,
+    applicationId,
+    requestType: request.type,
+    referenceId: echoed[GswKey.GSW_REFERENCE_ID],
+    description: `${request.type} is not served yet by this OCS`,
+    context: campaignName === undefined ? {} : { [GswKey.GSW_CAMPAIGN_NAME]: campaignName },
+  });
+}

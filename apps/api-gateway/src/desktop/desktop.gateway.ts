@@ -1,0 +1,325 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import {
+  type AgentDesktopContext,
+  AgentErrorCode,
+  CampaignGroupStatusChanged,
+  DesktopSessionOpened,
+  type Envelope,
+  GetAgentDesktopContext,
+  type PayloadOf,
+} from '@ocs/contracts';
+import {
+  addressingOf,
+  campaignEventAttributes,
+  type DesktopRequest,
+  replyTo,
+  replyToInvalid,
+  RequestType,
+  validateRequest,
+} from '@ocs/desktop-protocol';
+import { Bus, BusClient, BusRemoteError } from '@ocs/messaging';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+import {
+  campaignGroupContext,
+  campaignNotification,
+  changeNotification,
+  currentStatusNotification,
+} from './campaign-notifications';
+import { type EventFeed, followEvents } from './event-feed';
+import { invalidFrame, notServedYet, parseFrame } from './desktop-frames';
+import { desktopLog } from './desktop-log';
+import { DesktopCloseCode, DesktopSession, DesktopSessions } from './desktop-sessions';
+import { type DesktopIdentity, verifyDesktopToken } from './desktop-token';
+
+export const DESKTOP_PATH = '/desktop';
+
+/** Largest frame a desktop may send; requests are a few hundred bytes. */
+const MAX_FRAME_BYTES = 64 * 1024;
+const CONTEXT_TIMEOUT_MS = 5_000;
+/** A desktop that has not answered a ping by the next one is gone: its session ends. */
+const HEARTBEAT_INTERVAL_MS = 30_000;
+
+type Rejection = { status: 400 | 401 | 404 | 503; message: string };
+
+/**
+ * The agent desktop endpoint: `GET /desktop` upgraded to a WebSocket whose text frames are the
+ * OCS-Desktop user events, one JSON object of attached data each way. The agent authenticates
+ * with a desktop token (`Authorization: Bearer`, or `access_token` in the query for browsers)
+ * and names its place (`place`). Campaign status notifications go to the agents of each group.
+ */
+@Injectable()
+export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = desktopLog(DesktopGateway.name);
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  private readonly sessions = new DesktopSessions();
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly feeds: EventFeed[] = [];
+  private heartbeat?: NodeJS.Timeout;
+  private stopping = false;
+
+  constructor(
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    @Inject(Bus) private readonly bus: Bus,
+    @Inject(BusClient) private readonly client: BusClient,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.authSecret === undefined) {
+      this.logger.warn(
+        {},
+        `OCS_AUTH_SECRET is not set: the desktop endpoint ${DESKTOP_PATH} refuses every connection`,
+      );
+    }
+    const http = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      this.upgrade(request, socket, head).catch((error: unknown) => {
+        this.logger.error({ err: error }, 'Desktop upgrade failed');
+        socket.destroy();
+      });
+    });
+    this.feeds.push(
+      await followEvents(this.bus, CampaignGroupStatusChanged, this.logger, (event) =>
+        this.notifyChange(event),
+      ),
+      await followEvents(this.bus, DesktopSessionOpened, this.logger, (event) => this.endSuperseded(event)),
+    );
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_INTERVAL_MS);
+    this.heartbeat.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.heartbeat);
+    // Every socket, logged in or still reading its agent's configuration: HTTP cannot close before.
+    for (const ws of this.server.clients) ws.close(DesktopCloseCode.GoingAway, 'server shutting down');
+    await Promise.all(this.feeds.map((feed) => feed.stop()));
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(request.url ?? '/', 'http://desktop.invalid');
+    if (url.pathname !== DESKTOP_PATH) return reject(socket, { status: 404, message: 'Not Found' });
+    const secret = this.config.authSecret;
+    if (this.stopping || secret === undefined) {
+      if (secret === undefined) {
+        this.logger.error({}, 'Refusing a desktop connection: OCS_AUTH_SECRET is not set');
+      }
+      return reject(socket, { status: 503, message: 'Desktop connections are not available' });
+    }
+    const token = bearerToken(request) ?? url.searchParams.get('access_token');
+    if (!token) return reject(socket, { status: 401, message: 'A desktop token is required' });
+    let identity: DesktopIdentity;
+    try {
+      identity = await verifyDesktopToken(token, secret);
+    } catch (error) {
+      this.logger.warn({ reason: (error as Error).message }, 'Refusing a desktop connection');
+      return reject(socket, { status: 401, message: 'The desktop token is not valid' });
+    }
+    const place = url.searchParams.get('place');
+    if (!place) return reject(socket, { status: 400, message: 'The place query parameter is required' });
+
+    this.server.handleUpgrade(request, socket, head, (ws) => {
+      void this.open(ws, identity, place);
+    });
+  }
+
+  private async open(ws: WebSocket, identity: DesktopIdentity, place: string): Promise<void> {
+    // Frames that arrive while the configuration is read wait for it, in order.
+    const pending: Array<[RawData, boolean]> = [];
+    this.alive.add(ws);
+    ws.on('pong', () => this.alive.add(ws));
+    ws.on('message', (raw: RawData, isBinary: boolean) => pending.push([raw, isBinary]));
+    let context: AgentDesktopContext;
+    try {
+      context = await this.desktopContext(identity.tenant, identity.agent, place);
+    } catch (error) {
+      if (error instanceof BusRemoteError && error.code === AgentErrorCode.NotFound) {
+        this.logger.warn(
+          { tenant: identity.tenant, agent: identity.agent },
+          'Desktop login of an unknown agent',
+        );
+        ws.close(DesktopCloseCode.NotConfigured, `agent ${truncate(identity.agent)} is not configured`);
+      } else {
+        this.logger.error(
+          { err: error, agent: identity.agent },
+          'Cannot read the configuration of a desktop agent',
+        );
+        ws.close(DesktopCloseCode.Unavailable, 'agent configuration unavailable, retry later');
+      }
+      return;
+    }
+    if (context.place === null) {
+      ws.close(DesktopCloseCode.NotConfigured, `place ${truncate(place)} is not configured`);
+      return;
+    }
+    if (ws.readyState !== ws.OPEN) return;
+
+    const session = new DesktopSession(identity.tenant, identity.agent, place, context, ws);
+    const replaced = this.sessions.add(session);
+    replaced?.close(DesktopCloseCode.Replaced, 'replaced by a new login of the same agent');
+    ws.removeAllListeners('message');
+    ws.on('message', (raw: RawData, isBinary: boolean) => this.receive(session, raw, isBinary));
+    ws.on('close', () => this.sessions.remove(session));
+    // The other replicas end their sessions of this agent.
+    this.bus
+      .publish(
+        DesktopSessionOpened,
+        { sessionId: session.id, loginId: session.loginId, place },
+        { tenant: session.tenant },
+        { now: session.openedAt },
+      )
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { err: error, agent: session.loginId },
+          'Cannot announce a desktop login to other replicas',
+        ),
+      );
+    this.logger.info(
+      { tenant: identity.tenant, agent: identity.agent, place, replaced: replaced !== undefined },
+      'Desktop logged in',
+    );
+
+    // "Agents receive immediate information about the active Campaign at login."
+    for (const group of context.campaignGroups) {
+      const event = currentStatusNotification(group.status);
+      if (event) session.send(campaignNotification(event, group, this.config.applicationDbid));
+    }
+    for (const [raw, isBinary] of pending) this.receive(session, raw, isBinary);
+  }
+
+  private receive(session: DesktopSession, raw: RawData, isBinary: boolean): void {
+    this.handleFrame(session, raw, isBinary).catch((error: unknown) =>
+      this.logger.error({ err: error, agent: session.loginId }, 'Desktop request failed'),
+    );
+  }
+
+  private async handleFrame(session: DesktopSession, raw: RawData, isBinary: boolean): Promise<void> {
+    const applicationId = this.config.applicationDbid;
+    if (isBinary) {
+      session.send(invalidFrame(applicationId, 'Binary frames are not accepted; send JSON text frames'));
+      return;
+    }
+    const frame = parseFrame(rawText(raw), applicationId);
+    if (!frame.ok) {
+      session.send(frame.error);
+      return;
+    }
+    // Requests for another OCS (a backup, another tenant's) are not this one's to answer.
+    if (addressingOf(frame.data, applicationId) === 'ignore') return;
+    const validated = validateRequest(frame.data);
+    if (!validated.ok) {
+      const error = replyToInvalid(validated.error, applicationId);
+      if (error) session.send(error);
+      return;
+    }
+    await this.answer(session, validated.request);
+  }
+
+  private async answer(session: DesktopSession, request: DesktopRequest): Promise<void> {
+    const applicationId = this.config.applicationDbid;
+    if (request.type === RequestType.CampaignStatusRequest) {
+      // Never answered with an error: when the configuration cannot be read, no answer at all.
+      let context: AgentDesktopContext;
+      try {
+        context = await this.desktopContext(session.tenant, session.loginId, session.place);
+      } catch (error) {
+        this.logger.warn({ err: error, agent: session.loginId }, 'CampaignStatusRequest left unanswered');
+        return;
+      }
+      const reply = replyTo(request, applicationId);
+      for (const group of context.campaignGroups) {
+        const event = currentStatusNotification(group.status);
+        if (event)
+          session.send(
+            reply.event(event, campaignEventAttributes(event, campaignGroupContext(group, applicationId))),
+          );
+      }
+      return;
+    }
+    session.send(notServedYet(request, applicationId));
+  }
+
+  private desktopContext(tenant: string, loginId: string, place: string): Promise<AgentDesktopContext> {
+    return this.client.request(
+      GetAgentDesktopContext,
+      { loginId, place },
+      { tenant },
+      { timeoutMs: CONTEXT_TIMEOUT_MS },
+    );
+  }
+
+  /** Closes this replica's session of an agent who logged in again, on another replica. */
+  private endSuperseded({
+    tenant,
+    occurredAt,
+    data,
+  }: Envelope<PayloadOf<typeof DesktopSessionOpened>>): void {
+    const superseded = this.sessions.supersededBy(tenant, data.loginId, data.sessionId, new Date(occurredAt));
+    if (!superseded) return;
+    this.sessions.remove(superseded);
+    superseded.close(DesktopCloseCode.Replaced, 'replaced by a new login of the same agent');
+  }
+
+  /** Ends the sockets that did not answer the previous ping (half-open TCP connections), pings the rest. */
+  private checkHeartbeats(): void {
+    for (const ws of this.server.clients) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+    }
+  }
+
+  /** Tells every connected agent of the group's agent group what changed. */
+  private notifyChange({ tenant, data }: Envelope<PayloadOf<typeof CampaignGroupStatusChanged>>): void {
+    const event = changeNotification(data.previousStatus, data.group.status);
+    if (!event) return;
+    for (const session of this.sessions.membersOf(tenant, data.group.agentGroupDbid)) {
+      const known = session.context.campaignGroups.find((group) => group.dbid === data.group.dbid);
+      const group = {
+        ...data.group,
+        description: known?.description ?? '',
+        campaignDescription: known?.campaignDescription ?? '',
+      };
+      session.send(campaignNotification(event, group, this.config.applicationDbid));
+    }
+  }
+}
+
+function bearerToken(request: IncomingMessage): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return match?.[1];
+}
+
+function rawText(raw: RawData): string {
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
+  return Buffer.from(raw as ArrayBuffer).toString('utf8');
+}
+
+function truncate(text: string): string {
+  // Close reasons are limited to 123 bytes.
+  return text.length > 40 ? `${text.slice(0, 40)}...` : text;
+}
+
+function reject(socket: Duplex, { status, message }: Rejection): void {
+  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 503: 'Service Unavailable' }[
+    status
+  ];
+  const body = `${message}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      (status === 401 ? 'WWW-Authenticate: Bearer realm="ocs-desktop"\r\n' : '') +
+      `\r\n${body}`,
+  );
+}
