@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { createTestDatabase } from '@ocs/persistence/testing';
 import { SERVICE_PORTS, type ServiceName } from '@ocs/service-kit';
@@ -24,6 +25,25 @@ function runLauncher(env: NodeJS.ProcessEnv, args: string[]) {
       resolve({ code, output });
     });
   });
+}
+
+/**
+ * A base port whose seven ports are free. Bases lie below Linux's ephemeral range (32768 and up),
+ * where outgoing connections of this very test run could already hold a port.
+ */
+async function freeBasePort(): Promise<number> {
+  const isFree = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const server = createServer()
+        .once('error', () => resolve(false))
+        .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20000 + Math.floor(Math.random() * 1200) * 10;
+    const ports = Array.from({ length: 7 }, (_, i) => base + i);
+    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
+  }
+  throw new Error('no free range of seven ports found');
 }
 
 describe('--help', () => {
@@ -54,7 +74,7 @@ describe('npm start launcher', () => {
   it('migrates, seeds and brings all seven services to ready', async () => {
     const db = await createTestDatabase({ migrate: false });
     try {
-      const basePort = 40000 + Math.floor(Math.random() * 2000) * 10;
+      const basePort = await freeBasePort();
       const { code, output } = await runLauncher({ DATABASE_URL: db.url, LOG_LEVEL: 'warn' }, [
         '--exit-when-ready',
         '--base-port',

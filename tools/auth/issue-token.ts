@@ -1,21 +1,18 @@
+import { DESKTOP_TOKEN_AUDIENCE, issueDesktopToken, MIN_AUTH_SECRET_LENGTH } from '@ocs/auth';
+import { DEMO_TENANT } from '@ocs/persistence';
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
 
-// The token scheme of the api-gateway's desktop endpoint (apps/api-gateway/src/desktop/desktop-token.ts):
-// HS256, claims `tenant` and `agent` (also as `sub`), audience `ocs-desktop`, `iat` and `exp`.
-const AUDIENCE = 'ocs-desktop';
-const MIN_SECRET_LENGTH = 32;
 const DEFAULT_TTL = '8h';
 
 const USAGE = `Usage: OCS_AUTH_SECRET=<secret> node dist/tools/auth/issue-token.js --agent <login id> [options]
 
 Prints a desktop token for an agent: an HS256 JWT with the claims tenant and agent, audience
-"${AUDIENCE}" and an expiry, signed with OCS_AUTH_SECRET (at least ${MIN_SECRET_LENGTH} characters, the
+"${DESKTOP_TOKEN_AUDIENCE}" and an expiry, signed with OCS_AUTH_SECRET (at least ${MIN_AUTH_SECRET_LENGTH} characters, the
 same value the api-gateway runs with). Desktops send it as "Authorization: Bearer <token>" or as
 the access_token query parameter of GET /desktop.
 
 Options:
-  --tenant <name>   tenant of the agent (default Resources, the demo tenant)
+  --tenant <name>   tenant of the agent (default ${DEMO_TENANT}, the demo tenant)
   --agent <id>      the agent's login id, e.g. agent01 (required)
   --ttl <duration>  lifetime: seconds, or a number with s, m, h or d (default ${DEFAULT_TTL})
   -h, --help        show this help
@@ -35,7 +32,7 @@ export function parseTtl(text: string): number {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      tenant: { type: 'string', default: 'Resources' },
+      tenant: { type: 'string', default: DEMO_TENANT },
       agent: { type: 'string' },
       ttl: { type: 'string', default: DEFAULT_TTL },
       help: { type: 'boolean', short: 'h', default: false },
@@ -46,20 +43,17 @@ async function main(): Promise<void> {
     return;
   }
   const secret = process.env.OCS_AUTH_SECRET;
-  if (!secret || secret.length < MIN_SECRET_LENGTH) {
-    throw new Error(`OCS_AUTH_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters`);
+  if (!secret || secret.length < MIN_AUTH_SECRET_LENGTH) {
+    throw new Error(`OCS_AUTH_SECRET must be set to at least ${MIN_AUTH_SECRET_LENGTH} characters`);
   }
   if (!values.agent) throw new Error('--agent is required (see --help)');
   if (!values.tenant) throw new Error('--tenant must not be empty');
-  const ttlSeconds = parseTtl(values.ttl);
-  const now = Math.floor(Date.now() / 1000);
-  const token = await new SignJWT({ tenant: values.tenant, agent: values.agent })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setAudience(AUDIENCE)
-    .setSubject(values.agent)
-    .setIssuedAt(now)
-    .setExpirationTime(now + ttlSeconds)
-    .sign(new TextEncoder().encode(secret));
+  const token = await issueDesktopToken({
+    tenant: values.tenant,
+    agent: values.agent,
+    secret,
+    ttlSeconds: parseTtl(values.ttl),
+  });
   process.stdout.write(`${token}\n`);
 }
 

@@ -1,11 +1,9 @@
+import { MIN_AUTH_SECRET_LENGTH } from '@ocs/auth';
 import { DEMO_TENANT } from '@ocs/persistence';
 import { type EnvVarHelp, parseEnv } from '@ocs/service-kit';
 import { z } from 'zod';
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
-
-/** 32 characters at least: 256 bits for HS256 when the secret is random text. */
-export const MIN_AUTH_SECRET_LENGTH = 32;
 
 const gatewayEnvSchema = z.object({
   // Until agents and supervisors authenticate, every request acts for this one tenant; the

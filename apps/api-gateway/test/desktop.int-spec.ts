@@ -6,7 +6,7 @@ import { DEMO_TENANT, seedDemo } from '@ocs/persistence';
 import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
 import { loadConfig, type RunningService, startService } from '@ocs/service-kit';
 import { AppModule } from '../src/app.module';
-import { issueDesktopToken } from '../src/desktop/desktop-token';
+import { issueDesktopToken } from '@ocs/auth';
 import { type ChildService, spawnCampaignManager } from './support/campaign-manager-process';
 import { DesktopClient, type Frame, refusal } from './support/desktop-client';
 

@@ -370,6 +370,20 @@ describe('campaign group lifecycle in campaign-manager', () => {
   });
 
   it('answers a dialing session with the group, its options and its active calling lists', async () => {
+    const { tenantId, lists } = seeded;
+    await database.pool.query(
+      `INSERT INTO calling_list_fields (tenant_id, calling_list_id, name, data_type, length, send_attribute,
+                                        display_name, editable, mandatory, default_value)
+       VALUES ($1, $2, 'amount_due', 'float', NULL, 'AmountDue', 'Amount due', false, true, '0')`,
+      [tenantId, lists.residential],
+    );
+    await database.pool.query(
+      `INSERT INTO treatments (tenant_id, calling_list_id, name, call_result, apply_to_record, sequence_number,
+                               cycle_attempt, interval_minutes, increment_minutes, specified_date, specified_time)
+       VALUES ($1, $2, 'Busy - later', 6, 'RetryAtSpecifiedDate', 2, 0, 0, 0, '2026-12-24', 3600),
+              ($1, $2, 'Busy - redial', 6, 'Redial', 1, 3, 5, 5, NULL, NULL)`,
+      [tenantId, lists.residential],
+    );
     const config = await send(GetDialingConfig, { dbid: seeded.predictive });
     expect(config).toEqual({
       group: expect.objectContaining({ dbid: seeded.predictive, name: 'Spring@Sales', status: 4 }),
@@ -382,8 +396,56 @@ describe('campaign group lifecycle in campaign-manager', () => {
         customerIdField: 'account',
       },
       callingLists: [
-        { dbid: seeded.lists.business, name: 'Business', share: 30, filterDbid: null },
-        { dbid: seeded.lists.residential, name: 'Residential', share: 70, filterDbid: seeded.filterId },
+        {
+          dbid: seeded.lists.business,
+          name: 'Business',
+          share: 30,
+          filterDbid: null,
+          fields: [],
+          treatments: [],
+        },
+        {
+          dbid: seeded.lists.residential,
+          name: 'Residential',
+          share: 70,
+          filterDbid: seeded.filterId,
+          // Each list comes with its field definitions and its treatments, in sequence order.
+          fields: [
+            {
+              name: 'amount_due',
+              dataType: 'float',
+              length: null,
+              sendAttribute: 'AmountDue',
+              displayName: 'Amount due',
+              editable: false,
+              mandatory: true,
+              defaultValue: '0',
+            },
+          ],
+          treatments: [
+            expect.objectContaining({
+              name: 'Busy - redial',
+              callResult: 6,
+              applyToRecord: 'Redial',
+              applyToCall: null,
+              destinationDn: null,
+              sequenceNumber: 1,
+              cycleAttempt: 3,
+              intervalMinutes: 5,
+              incrementMinutes: 5,
+              specifiedDate: null,
+              specifiedTime: null,
+            }),
+            expect.objectContaining({
+              dbid: expect.any(Number),
+              name: 'Busy - later',
+              applyToRecord: 'RetryAtSpecifiedDate',
+              sequenceNumber: 2,
+              specifiedDate: '2026-12-24',
+              specifiedTime: 3600,
+            }),
+          ],
+        },
       ],
     });
   });

@@ -2,10 +2,13 @@ import {
   CampaignGroupStatusChanged,
   DialingSessionDrained,
   DialingSessionErrorCode,
+  GetChainedRecords,
   GetDialingConfig,
   type PayloadOf,
+  RejectRecord,
   ReturnRecord,
   TakeNextRecord,
+  UpdateRecord,
 } from '@ocs/contracts';
 import { GroupCampaignStatus, RecordStatus } from '@ocs/domain';
 import { type Bus, BusRemoteError, connectBus } from '@ocs/messaging';
@@ -136,5 +139,75 @@ describe('record-dispatcher service', () => {
       [RecordStatus.Ready],
     );
     expect(statuses.rows[0].n).toBe(0);
+  });
+
+  it('serves the desktop record requests on the bus: chain, update, processed, reject', async () => {
+    const store = new SessionStore(db.pool);
+    const { rows } = await db.pool.query<{ id: number }>(
+      `SELECT id FROM campaign_groups WHERE name = 'Spring Offers@Sales'`,
+    );
+    const group = rows[0].id;
+    const groupStatus = (await readDialingConfig(db.pool, group)).group;
+    const sessionId = randomUUID();
+    const announce = (operation: PayloadOf<typeof CampaignGroupStatusChanged>['operation'], status: number) =>
+      bus.publish(
+        CampaignGroupStatusChanged,
+        { sessionId, operation, previousStatus: 0, group: { ...groupStatus, status: status as 0 } },
+        { tenant: DEMO_TENANT },
+      );
+    service ??= await start();
+    await announce('load', GroupCampaignStatus.Active);
+    await eventually(async () => expect((await store.counts(sessionId)).buffered).toBe(100));
+    const origin = { tenant: DEMO_TENANT };
+    const take = async () =>
+      (await bus.request(TakeNextRecord, { campaignGroupDbid: group, agentId: 'agent01' }, origin)).record!;
+
+    const first = await take();
+    const chain = await bus.request(GetChainedRecords, { handle: first.handle, agentId: 'agent01' }, origin);
+    expect(chain).toMatchObject({
+      handle: first.handle,
+      sessionId,
+      chainId: first.chainId,
+      campaignName: groupStatus.campaignName,
+    });
+    expect(chain.callingListName).not.toBe('');
+    const again = await bus.request(GetChainedRecords, { handle: first.handle, agentId: 'agent01' }, origin);
+    expect(again.records).toEqual([]);
+    const updated = await bus.request(
+      UpdateRecord,
+      { handle: first.handle, agentId: 'agent01', final: false, callResult: 33 },
+      origin,
+    );
+    expect(updated).toMatchObject({ recordStatus: RecordStatus.Retrieved, attemptGuid: null });
+    const processed = await bus.request(
+      UpdateRecord,
+      { handle: first.handle, agentId: 'agent01', final: true },
+      origin,
+    );
+    expect(processed).toMatchObject({ recordStatus: RecordStatus.Updated, treatmentOutcome: 'finalize' });
+    const repeated = await bus
+      .request(UpdateRecord, { handle: first.handle, agentId: 'agent01', final: true }, origin)
+      .catch((error: unknown) => error);
+    expect(repeated).toMatchObject({ code: DialingSessionErrorCode.RecordNotFound });
+
+    const second = await take();
+    const notHis = await bus
+      .request(RejectRecord, { handle: second.handle, agentId: 'agent02' }, origin)
+      .catch((error: unknown) => error);
+    expect(notHis).toMatchObject({ code: DialingSessionErrorCode.RecordOfAnotherAgent });
+    expect(
+      await bus.request(RejectRecord, { handle: second.handle, agentId: 'agent01' }, origin),
+    ).toMatchObject({
+      handle: second.handle,
+    });
+
+    // Every record processed or given back: the unload drains at once.
+    await announce('unload', GroupCampaignStatus.WaitingUnload);
+    await eventually(() => expect(drained.map((event) => event.sessionId)).toContain(sessionId));
+    const history = await db.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM call_attempts WHERE attempt_guid = $1',
+      [processed.attemptGuid],
+    );
+    expect(history.rows[0].n).toBe(1 + chain.records.length);
   });
 });

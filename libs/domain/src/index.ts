@@ -23,6 +23,7 @@ export * from './time/time-zones';
 export * from './time/zone-clock';
 
 export * from './treatments/treatment';
+export * from './treatments/treatment-outcome';
 export * from './filters/filter-criteria';
 export * from './dnc/dnc-source';
 export * from './callbacks/callback';

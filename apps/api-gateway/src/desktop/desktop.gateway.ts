@@ -33,7 +33,7 @@ import { type EventFeed, followEvents } from './event-feed';
 import { invalidFrame, notServedYet, parseFrame } from './desktop-frames';
 import { desktopLog } from './desktop-log';
 import { DesktopCloseCode, DesktopSession, DesktopSessions } from './desktop-sessions';
-import { type DesktopIdentity, verifyDesktopToken } from './desktop-token';
+import { type DesktopIdentity, verifyDesktopToken } from '@ocs/auth';
 
 export const DESKTOP_PATH = '/desktop';
 

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type DialMode, type GroupCampaignStatus, type OptimizationMethod } from '@ocs/domain';
+import {
+  type DialMode,
+  type FieldDefinition,
+  type GroupCampaignStatus,
+  type OptimizationMethod,
+  type TreatmentDefinition,
+} from '@ocs/domain';
 import { PG_POOL } from '@ocs/service-kit';
 import type { Pool } from 'pg';
 
@@ -51,6 +57,14 @@ export interface CampaignCallingList {
   name: string;
   share: number;
   filterDbid: number | null;
+  fields: FieldDefinition[];
+  treatments: ListTreatment[];
+}
+
+/** A treatment of a calling list, with its DBID and name. */
+export interface ListTreatment extends TreatmentDefinition {
+  dbid: number;
+  name: string;
 }
 
 interface StateRow extends CampaignGroupConfig {
@@ -104,9 +118,12 @@ export class CampaignGroupConfigRepository {
     return rows[0];
   }
 
-  /** The campaign's active calling lists, in DBID order (Genesys has no other order for them). */
+  /**
+   * The campaign's active calling lists, in DBID order (Genesys has no other order for them), each
+   * with its field definitions (by name) and treatments (by call result, then sequence number).
+   */
   async findActiveCallingLists(tenantId: number, campaignDbid: number): Promise<CampaignCallingList[]> {
-    const { rows } = await this.pool.query<CampaignCallingList>(
+    const { rows } = await this.pool.query<Omit<CampaignCallingList, 'fields' | 'treatments'>>(
       `SELECT cl.id AS dbid, cl.name, ccl.share, ccl.filter_id AS "filterDbid"
          FROM campaign_calling_lists ccl
          JOIN calling_lists cl ON cl.tenant_id = ccl.tenant_id AND cl.id = ccl.calling_list_id
@@ -114,7 +131,34 @@ export class CampaignGroupConfigRepository {
         ORDER BY cl.id`,
       [tenantId, campaignDbid],
     );
-    return rows;
+    if (rows.length === 0) return [];
+    const listIds = rows.map((row) => row.dbid);
+    const fields = await this.pool.query<FieldDefinition & { listId: number }>(
+      `SELECT calling_list_id AS "listId", name, data_type AS "dataType", length, send_attribute AS "sendAttribute",
+              display_name AS "displayName", editable, mandatory, default_value AS "defaultValue"
+         FROM calling_list_fields WHERE tenant_id = $1 AND calling_list_id = ANY($2::int[])
+        ORDER BY name`,
+      [tenantId, listIds],
+    );
+    const treatments = await this.pool.query<ListTreatment & { listId: number }>(
+      `SELECT calling_list_id AS "listId", id AS dbid, name, call_result AS "callResult",
+              apply_to_record AS "applyToRecord", apply_to_call AS "applyToCall", destination_dn AS "destinationDn",
+              sequence_number AS "sequenceNumber", cycle_attempt AS "cycleAttempt",
+              interval_minutes AS "intervalMinutes", increment_minutes AS "incrementMinutes",
+              to_char(specified_date, 'YYYY-MM-DD') AS "specifiedDate", specified_time AS "specifiedTime"
+         FROM treatments WHERE tenant_id = $1 AND calling_list_id = ANY($2::int[])
+        ORDER BY call_result, sequence_number`,
+      [tenantId, listIds],
+    );
+    return rows.map((row) => ({
+      ...row,
+      fields: fields.rows
+        .filter((field) => field.listId === row.dbid)
+        .map(({ listId: _, ...field }) => field),
+      treatments: treatments.rows
+        .filter((treatment) => treatment.listId === row.dbid)
+        .map(({ listId: _, ...treatment }) => treatment),
+    }));
   }
 }
 

@@ -1,23 +1,27 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  type DeliveredRecord,
   DialingSessionErrorCode,
   type Envelope,
+  GetChainedRecords,
+  RejectRecord,
   type ReplyOf,
   type RequestOf,
   ReturnRecord,
   TakeNextRecord,
+  UpdateRecord,
 } from '@ocs/contracts';
-import { type RecordType } from '@ocs/domain';
 import { CommandError } from '@ocs/messaging';
+import { DesktopRequests, toContract } from './desktop-requests';
 import { DialingSessions } from './dialing-sessions';
-import { type DeliveredRecord as HeldOnDesktop } from './session-store';
 
-/** Records for agents' desktops: the gateway's preview requests. */
+/** Records for agents' desktops: the gateway's preview, update, reject and chain requests. */
 @Controller()
 export class DialingCommandsController {
-  constructor(@Inject(DialingSessions) private readonly sessions: DialingSessions) {}
+  constructor(
+    @Inject(DialingSessions) private readonly sessions: DialingSessions,
+    @Inject(DesktopRequests) private readonly requests: DesktopRequests,
+  ) {}
 
   @MessagePattern(TakeNextRecord.subject)
   async takeNext(
@@ -47,24 +51,28 @@ export class DialingCommandsController {
     }
     return { handle };
   }
-}
 
-function toContract(sessionId: string, record: HeldOnDesktop): DeliveredRecord {
-  return {
-    handle: record.handle,
-    sessionId,
-    recordId: record.recordId,
-    callingListDbid: record.callingListId,
-    recordType: record.recordType as RecordType,
-    contactInfo: record.contactInfo,
-    contactInfoType: record.contactInfoType,
-    chainId: record.chainId,
-    chainN: record.chainN,
-    dialSchedTime: record.dialSchedTime,
-    dailyFrom: record.dailyFrom,
-    dailyTill: record.dailyTill,
-    timeZone: record.timeZone,
-    customerId: record.customerId,
-    custom: record.custom,
-  };
+  /** UpdateCallCompletionStats (not final) and RecordProcessed (final). */
+  @MessagePattern(UpdateRecord.subject)
+  update(
+    @Payload() request: Envelope<RequestOf<typeof UpdateRecord>>,
+  ): Promise<ReplyOf<typeof UpdateRecord>> {
+    return this.requests.update(request.tenant, request.data);
+  }
+
+  /** RecordReject. */
+  @MessagePattern(RejectRecord.subject)
+  reject(
+    @Payload() request: Envelope<RequestOf<typeof RejectRecord>>,
+  ): Promise<ReplyOf<typeof RejectRecord>> {
+    return this.requests.reject(request.tenant, request.data);
+  }
+
+  /** ChainedRecordRequest. */
+  @MessagePattern(GetChainedRecords.subject)
+  chained(
+    @Payload() request: Envelope<RequestOf<typeof GetChainedRecords>>,
+  ): Promise<ReplyOf<typeof GetChainedRecords>> {
+    return this.requests.chained(request.tenant, request.data);
+  }
 }

@@ -271,6 +271,26 @@ export class DialingSessions {
     });
   }
 
+  /**
+   * Runs a desktop request on a record of the session (update, processed, reject, chain) after the
+   * session's earlier operations; afterwards an unloading session that holds nothing any more
+   * drains. Undefined when the session does not exist.
+   */
+  onSessionRecord<T>(
+    sessionId: string,
+    work: (session: StoredSession) => Promise<T>,
+  ): Promise<T | undefined> {
+    return this.serial(sessionId, async () => {
+      const session = await this.store.find(sessionId);
+      if (!session) return undefined;
+      try {
+        return await work(session);
+      } finally {
+        if (session.state === 'unloading') await this.finishUnload(sessionId, { tenant: session.tenant });
+      }
+    });
+  }
+
   private async load(event: StatusChanged, tenantId: number): Promise<Settlement | void> {
     const { sessionId, group } = event.data;
     const existing = await this.store.find(sessionId);

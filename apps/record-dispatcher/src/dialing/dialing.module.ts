@@ -2,6 +2,8 @@ import { Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit }
 import { Bus } from '@ocs/messaging';
 import { PG_POOL } from '@ocs/service-kit';
 import type { Pool } from 'pg';
+import { DesktopRecordStore } from './desktop-record-store';
+import { DesktopRequests } from './desktop-requests';
 import { DialingCommandsController } from './dialing-commands.controller';
 import { DialingSessionEventsController } from './dialing-session-events.controller';
 import { DialingSessions, DEFAULT_DIALING_CONTRACTS } from './dialing-sessions';
@@ -25,6 +27,12 @@ const logger = new Logger('DialingSessions');
           error: (fields, message) => logger.error({ ...fields, msg: message }),
         }),
       inject: [SessionStore, Bus, DIALING_SETTINGS],
+    },
+    {
+      provide: DesktopRequests,
+      useFactory: (sessions: DialingSessions, store: SessionStore, pool: Pool, settings: DialingSettings) =>
+        new DesktopRequests(sessions, store, new DesktopRecordStore(pool), settings.clock),
+      inject: [DialingSessions, SessionStore, PG_POOL, DIALING_SETTINGS],
     },
   ],
   exports: [DialingSessions],

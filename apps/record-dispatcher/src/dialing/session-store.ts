@@ -127,7 +127,7 @@ function retrieveSql(filter?: CompiledFilter): string {
      WHERE record_status = ${RecordStatus.Ready} AND record_type = $3
      -- Every retrieval claims chains in one order, so two racing ones never wait on each other in a cycle.
      ORDER BY chain_id, chain_n
-        ON CONFLICT (calling_list_id, chain_id) DO NOTHING
+        ON CONFLICT (calling_list_id, chain_id) WHERE chain_of IS NULL DO NOTHING
     RETURNING ${HANDLE_COLUMNS}
   ), retrieved AS (
     UPDATE records r SET record_status = ${RecordStatus.Retrieved}
@@ -370,7 +370,8 @@ export class SessionStore {
     return this.transaction(async (client) => {
       const { rows } = await client.query<{ record_id: string }>(
         `DELETE FROM record_handles
-          WHERE session_id = $1 AND state = $2 AND ($3::int[] IS NULL OR handle = ANY($3::int[]))
+          WHERE session_id = $1 AND state = $2
+            AND ($3::int[] IS NULL OR handle = ANY($3::int[]) OR chain_of = ANY($3::int[]))
           RETURNING record_id`,
         [sessionId, filter.state, filter.handles ?? null],
       );

@@ -215,7 +215,20 @@ export async function readDialingConfig(pool: Pool, dbid: number): Promise<Diali
   const row = rows[0];
   if (!row) throw new Error(`No campaign group ${dbid}`);
   const lists = await pool.query<DialingConfig['callingLists'][number]>(
-    `SELECT cl.id AS dbid, cl.name, ccl.share, ccl.filter_id AS "filterDbid"
+    `SELECT cl.id AS dbid, cl.name, ccl.share, ccl.filter_id AS "filterDbid",
+            COALESCE((SELECT jsonb_agg(jsonb_build_object(
+                       'name', f.name, 'dataType', f.data_type, 'length', f.length, 'sendAttribute', f.send_attribute,
+                       'displayName', f.display_name, 'editable', f.editable, 'mandatory', f.mandatory,
+                       'defaultValue', f.default_value) ORDER BY f.name)
+                        FROM calling_list_fields f WHERE f.calling_list_id = cl.id), '[]') AS fields,
+            COALESCE((SELECT jsonb_agg(jsonb_build_object(
+                       'dbid', t.id, 'name', t.name, 'callResult', t.call_result, 'applyToRecord', t.apply_to_record,
+                       'applyToCall', t.apply_to_call, 'destinationDn', t.destination_dn,
+                       'sequenceNumber', t.sequence_number, 'cycleAttempt', t.cycle_attempt,
+                       'intervalMinutes', t.interval_minutes, 'incrementMinutes', t.increment_minutes,
+                       'specifiedDate', to_char(t.specified_date, 'YYYY-MM-DD'), 'specifiedTime', t.specified_time)
+                       ORDER BY t.call_result, t.sequence_number)
+                        FROM treatments t WHERE t.calling_list_id = cl.id), '[]') AS treatments
        FROM campaign_calling_lists ccl JOIN calling_lists cl ON cl.id = ccl.calling_list_id
       WHERE ccl.campaign_id = $1 AND ccl.active ORDER BY cl.id`,
     [row.campaignDbid],

@@ -1,4 +1,10 @@
-import { CAMPAIGN_GROUP_LIFECYCLE_OPERATIONS, GROUP_CAMPAIGN_STATUS_VALUES } from '@ocs/domain';
+import {
+  CAMPAIGN_GROUP_LIFECYCLE_OPERATIONS,
+  FIELD_DATA_TYPE_VALUES,
+  GROUP_CAMPAIGN_STATUS_VALUES,
+  TREATMENT_CALL_ACTIONS,
+  TREATMENT_RECORD_ACTIONS,
+} from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand, defineEvent, defineStream } from '../definitions';
 import { campaignGroupStatusSchema, MAX_DBID } from './campaign-groups';
@@ -101,6 +107,41 @@ export const CampaignGroupStatusChanged = defineEvent({
   }),
 });
 
+/** A user-defined field of a calling list (FieldDefinition in @ocs/domain). */
+export const callingListFieldSchema = z.object({
+  name: z.string().min(1),
+  dataType: z.literal(FIELD_DATA_TYPE_VALUES),
+  length: z.number().int().positive().nullable(),
+  sendAttribute: z.string().min(1).nullable(),
+  displayName: z.string(),
+  editable: z.boolean(),
+  mandatory: z.boolean(),
+  defaultValue: z.string().nullable(),
+});
+
+/** A treatment of a calling list (TreatmentDefinition in @ocs/domain, plus its DBID and name). */
+export const callingListTreatmentSchema = z.object({
+  dbid,
+  name: z.string().min(1),
+  callResult: z.number().int().nonnegative(),
+  applyToRecord: z.enum(TREATMENT_RECORD_ACTIONS),
+  applyToCall: z.enum(TREATMENT_CALL_ACTIONS).nullable(),
+  destinationDn: z.string().nullable(),
+  sequenceNumber: z.number().int().positive(),
+  cycleAttempt: z.number().int().nonnegative(),
+  intervalMinutes: z.number().int().nonnegative(),
+  incrementMinutes: z.number().int().nonnegative(),
+  /** Local date YYYY-MM-DD of the "at specified date" actions. */
+  specifiedDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  /** Seconds from local midnight of the "at specified date" actions. */
+  specifiedTime: z.number().int().min(0).max(86_399).nullable(),
+});
+
+export type CallingListTreatment = z.infer<typeof callingListTreatmentSchema>;
+
 /** What a dialing session needs to know about its campaign group, from campaign-manager's configuration. */
 export const dialingConfigSchema = z.object({
   group: campaignGroupStatusSchema,
@@ -121,6 +162,10 @@ export const dialingConfigSchema = z.object({
       share: z.number().int().positive(),
       /** DBID of the filter applied when retrieving records, if any. */
       filterDbid: dbid.nullable(),
+      /** The list's user-defined fields, by name (sessions stored before they existed have none). */
+      fields: z.array(callingListFieldSchema).default([]),
+      /** The list's treatments, by call result then sequence number. */
+      treatments: z.array(callingListTreatmentSchema).default([]),
     }),
   ),
 });

@@ -1,4 +1,4 @@
-import { RECORD_TYPE_VALUES } from '@ocs/domain';
+import { DESKTOP_TREATMENT_REQUESTS, RECORD_STATUS_VALUES, RECORD_TYPE_VALUES } from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand } from '../definitions';
 import { MAX_DBID } from './campaign-groups';
@@ -17,6 +17,15 @@ export const DialingSessionErrorCode = {
   NoActiveSession: 'DIALING_SESSION_NOT_ACTIVE',
   /** No session of the tenant holds a record under this handle for that agent. */
   UnknownRecordHandle: 'RECORD_HANDLE_NOT_FOUND',
+  /**
+   * No record is on a desktop under this handle: unknown, never delivered, or already finalized
+   * (RecordProcessed, RecordReject). Desktop error 109, Record Not Found.
+   */
+  RecordNotFound: 'RECORD_NOT_FOUND',
+  /** The handle is on another agent's desktop. */
+  RecordOfAnotherAgent: 'RECORD_HELD_BY_ANOTHER_AGENT',
+  /** A value of the update cannot be stored (details.errors says which); nothing was changed. */
+  InvalidRecordUpdate: 'INVALID_RECORD_UPDATE',
 } as const;
 
 /** A calling-list record on an agent's desktop. */
@@ -67,4 +76,79 @@ export const ReturnRecord = defineCommand({
   version: 1,
   request: z.object({ handle: recordHandle, agentId: z.string().min(1).max(32) }),
   reply: z.object({ handle: recordHandle }),
+});
+
+/** Where a record on a desktop belongs, for the acknowledgements (GSW_CALLING_LIST, GSW_CAMPAIGN_NAME). */
+const recordPlaceSchema = z.object({
+  handle: recordHandle,
+  sessionId: z.uuid(),
+  campaignGroupDbid: dbid,
+  campaignName: z.string(),
+  callingListDbid: dbid,
+  callingListName: z.string(),
+  chainId: z.number().int().nonnegative(),
+});
+
+/**
+ * UpdateCallCompletionStats (`final: false`, repeatable) and RecordProcessed (`final: true`) for a
+ * record on the agent's desktop, with the changes the gateway parsed from the request (absent:
+ * unchanged). Custom fields are named by field (not send_attribute) in stored form; null clears.
+ *
+ * Final: the record and the rest of its chain are updated (Updated, 3) and every handle of the
+ * chain ends; the call is written to the call history under a new GSW_CALL_ATTEMPT_GUID (one for
+ * the whole chain) and the record's attempts are counted. With `treatment` (GSW_TREATMENT) the
+ * list's treatments for the call result decide instead: redial, next in chain, cancel, etc.
+ * Errors: RECORD_NOT_FOUND (unknown or finalized handle), RECORD_HELD_BY_ANOTHER_AGENT,
+ * INVALID_RECORD_UPDATE.
+ */
+export const UpdateRecord = defineCommand({
+  service: 'record-dispatcher',
+  type: 'dialing-sessions.update-record',
+  version: 1,
+  request: z.object({
+    handle: recordHandle,
+    agentId: z.string().min(1).max(32),
+    final: z.boolean(),
+    callResult: z.number().int().nonnegative().max(2_147_483_647).optional(),
+    dailyFrom: z.number().int().min(0).max(86_400).optional(),
+    dailyTill: z.number().int().min(0).max(86_400).optional(),
+    contactInfo: z.string().trim().min(1).max(128).optional(),
+    contactInfoType: z.number().int().min(0).max(11).optional(),
+    customFields: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).optional(),
+    treatment: z.enum(DESKTOP_TREATMENT_REQUESTS).optional(),
+  }),
+  reply: recordPlaceSchema.extend({
+    /** record_status of the record after the request. */
+    recordStatus: z.literal(RECORD_STATUS_VALUES),
+    /** GSW_CALL_ATTEMPT_GUID of a final update. */
+    attemptGuid: z.uuid().nullable(),
+    /** What the treatments did with a final update (`finalize` when none applied). */
+    treatmentOutcome: z
+      .enum(['finalize', 'reschedule', 'next-in-chain', 'update-chain', 'cancel', 'agent-error'])
+      .nullable(),
+  }),
+});
+
+/**
+ * RecordReject: the agent will not call the record. It and the rest of its chain go back to the
+ * list as General and Ready with agent_id set to the agent, and the handles of the chain end.
+ */
+export const RejectRecord = defineCommand({
+  service: 'record-dispatcher',
+  type: 'dialing-sessions.reject-record',
+  version: 1,
+  request: z.object({ handle: recordHandle, agentId: z.string().min(1).max(32) }),
+  reply: recordPlaceSchema,
+});
+
+/**
+ * ChainedRecordRequest: the other dialable records of the record's chain, in chain order, each
+ * under its own handle on the same desktop. Once per chain: a repeated request gets no records.
+ */
+export const GetChainedRecords = defineCommand({
+  service: 'record-dispatcher',
+  type: 'dialing-sessions.get-chained-records',
+  version: 1,
+  request: z.object({ handle: recordHandle, agentId: z.string().min(1).max(32) }),
+  reply: recordPlaceSchema.extend({ records: z.array(deliveredRecordSchema) }),
 });

@@ -3,6 +3,8 @@ import { jwtVerify, SignJWT } from 'jose';
 /** The audience of every agent desktop token; a token meant for anything else is refused. */
 export const DESKTOP_TOKEN_AUDIENCE = 'ocs-desktop';
 export const DESKTOP_TOKEN_ALGORITHM = 'HS256';
+/** 32 characters at least: 256 bits for HS256 when the secret is random text. */
+export const MIN_AUTH_SECRET_LENGTH = 32;
 
 /** Who a desktop token speaks for. */
 export interface DesktopIdentity {

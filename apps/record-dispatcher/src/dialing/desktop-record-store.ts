@@ -1,0 +1,320 @@
+import {
+  agentErrorStatus,
+  type CustomFieldValues,
+  type DesktopTreatmentRequest,
+  formatTreatmentHistory,
+  parseTreatmentHistory,
+  RecordStatus,
+  RecordType,
+  rescheduledRecordType,
+  type TreatmentOutcome,
+  type TreatmentSituation,
+} from '@ocs/domain';
+import { randomUUID } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+
+/** A record on a desktop under its handle, locked for the request. */
+export interface DesktopHandle {
+  readonly handle: number;
+  readonly sessionId: string;
+  readonly recordId: string;
+  readonly callingListId: number;
+  readonly chainId: number;
+  readonly chainN: number;
+  /** The handle whose ChainedRecordRequest delivered this one; null for a retrieved record. */
+  readonly chainOf: number | null;
+  readonly chainRequested: boolean;
+  readonly dailyFrom: number;
+  readonly dailyTill: number;
+}
+
+/** Why a request on a handle was refused. */
+export type HandleRefusal = 'not-found' | 'other-agent';
+
+/** Changes a desktop makes to a record (absent: unchanged). */
+export interface RecordChanges {
+  readonly callResult?: number;
+  readonly dailyFrom?: number;
+  readonly dailyTill?: number;
+  readonly contactInfo?: string;
+  readonly contactInfoType?: number;
+  /** Stored form, already checked against the list's fields. */
+  readonly custom?: CustomFieldValues;
+}
+
+/** The facts a final update decides the treatment on, less the list's treatments and the clock. */
+export type TreatmentFacts = Pick<
+  TreatmentSituation,
+  'callResult' | 'history' | 'chainN' | 'nextChainN' | 'timeZone'
+> & {
+  readonly recordType: number;
+};
+
+export interface ProcessedRecord {
+  readonly recordStatus: number;
+  readonly attemptGuid: string;
+  readonly outcome: TreatmentOutcome['kind'];
+}
+
+const CHAIN_OPEN = `(${RecordStatus.Ready}, ${RecordStatus.Retrieved})`;
+
+/**
+ * The desktop requests on records already delivered (UpdateCallCompletionStats, RecordProcessed,
+ * RecordReject, ChainedRecordRequest). Each request is one transaction that starts by locking the
+ * handle, so two requests on one handle run one after the other and the second sees the first's
+ * effect (a finalized handle is gone: Record Not Found).
+ */
+export class DesktopRecordStore {
+  constructor(private readonly pool: Pool) {}
+
+  /** Locks a handle on `agentId`'s desktop and runs `work`; a refusal when the agent does not hold it. */
+  async withHandle<T>(
+    tenantId: number,
+    handle: number,
+    agentId: string,
+    work: (client: PoolClient, held: DesktopHandle) => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false; refusal: HandleRefusal }> {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<DesktopHandle & { state: string; agentId: string | null }>(
+        `SELECT h.handle, h.session_id AS "sessionId", h.record_id::text AS "recordId",
+                h.calling_list_id AS "callingListId", h.chain_id AS "chainId", r.chain_n AS "chainN",
+                h.chain_of AS "chainOf", h.chain_requested AS "chainRequested", h.state, h.agent_id AS "agentId",
+                r.daily_from AS "dailyFrom", r.daily_till AS "dailyTill"
+           FROM record_handles h JOIN records r ON r.record_id = h.record_id
+          WHERE h.tenant_id = $1 AND h.handle = $2
+            FOR UPDATE OF h`,
+        [tenantId, handle],
+      );
+      const row = rows[0];
+      if (!row || row.state !== 'desktop') return { ok: false as const, refusal: 'not-found' as const };
+      if (row.agentId !== agentId) return { ok: false as const, refusal: 'other-agent' as const };
+      return { ok: true as const, value: await work(client, row) };
+    });
+  }
+
+  /** UpdateCallCompletionStats: the changes are written to the record, which stays on the desktop. */
+  async applyChanges(client: PoolClient, recordId: string, changes: RecordChanges): Promise<void> {
+    await client.query(
+      `UPDATE records SET call_result = COALESCE($2, call_result), daily_from = COALESCE($3, daily_from),
+              daily_till = COALESCE($4, daily_till), contact_info = COALESCE($5, contact_info),
+              contact_info_type = COALESCE($6, contact_info_type), custom = custom || $7::jsonb
+        WHERE record_id = $1`,
+      [
+        recordId,
+        changes.callResult ?? null,
+        changes.dailyFrom ?? null,
+        changes.dailyTill ?? null,
+        changes.contactInfo ?? null,
+        changes.contactInfoType ?? null,
+        JSON.stringify(changes.custom ?? {}),
+      ],
+    );
+  }
+
+  async recordStatus(client: PoolClient, recordId: string): Promise<number> {
+    const { rows } = await client.query<{ record_status: number }>(
+      'SELECT record_status FROM records WHERE record_id = $1',
+      [recordId],
+    );
+    return rows[0].record_status;
+  }
+
+  /**
+   * RecordProcessed, after {@link applyChanges}: `decide` sees the record as updated and says what
+   * the treatments do (null: no treatment requested, the chain is finalized). The record's attempt
+   * is counted, every handle of the chain on the desktop ends and each of their records gets a row
+   * of call history under one new GSW_CALL_ATTEMPT_GUID.
+   */
+  async process(
+    client: PoolClient,
+    held: DesktopHandle,
+    args: {
+      agentId: string;
+      campaignGroupDbid: number;
+      /** Unix seconds: call_time and the base of rescheduling. */
+      now: number;
+      treatment: DesktopTreatmentRequest | undefined;
+      decide: (facts: TreatmentFacts) => TreatmentOutcome | null;
+    },
+  ): Promise<ProcessedRecord> {
+    const { rows } = await client.query<{
+      callResult: number;
+      recordType: number;
+      treatments: string | null;
+      timeZone: string;
+      nextChainN: number | null;
+    }>(
+      `SELECT r.call_result AS "callResult", r.record_type AS "recordType", r.treatments, tz.iana_name AS "timeZone",
+              (SELECT min(n.chain_n) FROM records n
+                WHERE n.calling_list_id = r.calling_list_id AND n.chain_id = r.chain_id AND n.chain_n > r.chain_n
+                  AND n.record_status IN ${CHAIN_OPEN}) AS "nextChainN"
+         FROM records r JOIN time_zones tz ON tz.tenant_id = r.tenant_id AND tz.id = r.tz_dbid
+        WHERE r.record_id = $1`,
+      [held.recordId],
+    );
+    const record = rows[0];
+    const outcome = args.decide({
+      callResult: record.callResult,
+      recordType: record.recordType,
+      history: record.treatments === null ? undefined : parseTreatmentHistory(record.treatments),
+      chainN: held.chainN,
+      // Next-in-chain treatments belong to the record that holds the chain.
+      nextChainN: held.chainOf === null ? record.nextChainN : null,
+      timeZone: record.timeZone,
+    }) ?? { kind: 'finalize' as const, treatment: null };
+
+    // The handles of the chain end: this one and the records its chain request brought.
+    const ended = await client.query<{ record_id: string; started: Date }>(
+      `DELETE FROM record_handles WHERE handle = $1 OR chain_of = $1
+       RETURNING record_id::text, COALESCE(delivered_at, retrieved_at) AS started`,
+      [held.handle],
+    );
+    const attemptGuid = randomUUID();
+    await client.query(
+      `INSERT INTO call_attempts (tenant_id, attempt_guid, record_id, campaign_group_id, agent_id, contact_info,
+                                  call_result, hist_sequence_num, start_processing_at, acw_completed_at,
+                                  complete_processing_at)
+       SELECT r.tenant_id, $3, r.record_id, $4, $5, r.contact_info, r.call_result, 0,
+              LEAST(e.started, CURRENT_TIMESTAMP), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
+         FROM unnest($1::bigint[], $2::timestamptz[]) AS e(record_id, started)
+         JOIN records r ON r.record_id = e.record_id`,
+      [
+        ended.rows.map((row) => row.record_id),
+        ended.rows.map((row) => row.started),
+        attemptGuid,
+        args.campaignGroupDbid,
+        args.agentId,
+      ],
+    );
+
+    const type = args.treatment ? rescheduledRecordType(args.treatment) : RecordType.CampaignRescheduled;
+    const personal = type === RecordType.PersonalRescheduled;
+    const history = 'history' in outcome ? formatTreatmentHistory(outcome.history) : null;
+    let status: number = RecordStatus.Updated;
+    if (outcome.kind === 'reschedule') status = RecordStatus.Ready;
+    else if (outcome.kind === 'cancel') status = RecordStatus.Canceled;
+    else if (outcome.kind === 'agent-error') status = agentErrorStatus(record.recordType);
+
+    // The called record: counted, stamped with the agent and the call time.
+    await client.query(
+      `UPDATE records SET record_status = $2, attempt = attempt + 1, call_time = $3, agent_id = $4,
+              treatments = COALESCE($5, treatments),
+              record_type = CASE WHEN $6::int IS NULL THEN record_type ELSE $6::int END,
+              dial_sched_time = CASE WHEN $6::int IS NULL THEN dial_sched_time ELSE $7::bigint END
+        WHERE record_id = $1`,
+      [
+        held.recordId,
+        status,
+        args.now,
+        args.agentId,
+        history,
+        outcome.kind === 'reschedule' ? type : null,
+        outcome.kind === 'reschedule' ? outcome.at : null,
+      ],
+    );
+
+    const chain = [held.callingListId, held.chainId, held.recordId];
+    if (held.chainOf !== null) {
+      // A chained record is done on its own; the chain belongs to the record that brought it.
+    } else if (outcome.kind === 'reschedule' || outcome.kind === 'next-in-chain') {
+      // The chain stays open: records the chain request brought go back to the list.
+      await client.query(
+        `UPDATE records SET record_status = ${RecordStatus.Ready}
+          WHERE calling_list_id = $1 AND chain_id = $2 AND record_id <> $3 AND record_status = ${RecordStatus.Retrieved}`,
+        chain,
+      );
+      if (outcome.kind === 'next-in-chain') {
+        await client.query(
+          `UPDATE records SET record_status = ${RecordStatus.Ready}, record_type = $4, dial_sched_time = $5,
+                  treatments = $6, agent_id = CASE WHEN $7 THEN $8 ELSE agent_id END
+            WHERE calling_list_id = $1 AND chain_id = $2 AND record_id <> $3 AND chain_n = $9`,
+          [...chain, type, outcome.at, history, personal, args.agentId, outcome.nextChainN],
+        );
+      }
+    } else {
+      // The chain is finished: the rest of it is updated, with the call result for update-chain.
+      await client.query(
+        `UPDATE records SET record_status = ${RecordStatus.Updated},
+                call_result = CASE WHEN $4 THEN $5 ELSE call_result END
+          WHERE calling_list_id = $1 AND chain_id = $2 AND record_id <> $3 AND record_status IN ${CHAIN_OPEN}`,
+        [...chain, outcome.kind === 'update-chain', record.callResult],
+      );
+    }
+    return { recordStatus: status, attemptGuid, outcome: outcome.kind };
+  }
+
+  /**
+   * RecordReject: the record and the rest of its chain go back to the list, General and Ready, with
+   * agent_id set to the agent who rejected them; the handles of the chain end.
+   */
+  async reject(client: PoolClient, held: DesktopHandle, agentId: string): Promise<number> {
+    const ended = await client.query(`DELETE FROM record_handles WHERE handle = $1 OR chain_of = $1`, [
+      held.handle,
+    ]);
+    // A chained record goes back alone; the record that brought it keeps the chain.
+    await client.query(
+      `UPDATE records SET record_type = ${RecordType.General}, record_status = ${RecordStatus.Ready},
+              agent_id = $3, dial_sched_time = NULL
+        WHERE calling_list_id = $1 AND chain_id = $2 AND record_status IN ${CHAIN_OPEN}
+          AND (NOT $5 OR record_id = $4)`,
+      [held.callingListId, held.chainId, agentId, held.recordId, held.chainOf !== null],
+    );
+    return ended.rowCount ?? 0;
+  }
+
+  /**
+   * ChainedRecordRequest: the other open records of the chain, in chain order, go onto the same
+   * desktop under handles of their own (chain_of the requesting handle). Once per chain: the
+   * requesting handle remembers it, and a chained record cannot ask again.
+   */
+  async deliverChain(client: PoolClient, held: DesktopHandle, agentId: string): Promise<number[]> {
+    if (held.chainRequested || held.chainOf !== null) return [];
+    await client.query('UPDATE record_handles SET chain_requested = true WHERE handle = $1', [held.handle]);
+    const { rows } = await client.query<{ handle: number }>(
+      `WITH chained AS (
+         SELECT r.tenant_id, r.record_id, r.calling_list_id, r.chain_id, r.chain_n, r.record_type, r.dial_sched_time
+           FROM records r
+          WHERE r.calling_list_id = $1 AND r.chain_id = $2 AND r.record_id <> $3
+            AND r.record_status = ${RecordStatus.Ready}
+          ORDER BY r.chain_n
+            FOR UPDATE
+       ), handles AS (
+         INSERT INTO record_handles AS h (tenant_id, session_id, record_id, calling_list_id, chain_id, record_type,
+                                          dial_sched_time, state, agent_id, delivered_at, chain_of)
+         SELECT tenant_id, $4, record_id, calling_list_id, chain_id, record_type, dial_sched_time, 'desktop', $5,
+                CURRENT_TIMESTAMP, $6
+           FROM chained ORDER BY chain_n
+         RETURNING h.handle, h.record_id
+       ), retrieved AS (
+         UPDATE records r SET record_status = ${RecordStatus.Retrieved} FROM handles WHERE r.record_id = handles.record_id
+       )
+       SELECT handles.handle FROM handles JOIN chained ON chained.record_id = handles.record_id ORDER BY chained.chain_n`,
+      [held.callingListId, held.chainId, held.recordId, held.sessionId, agentId, held.handle],
+    );
+    return rows.map((row) => row.handle);
+  }
+
+  /** Records given back while the session unloads count as returned (DialingSessionDrained). */
+  async countReturned(client: PoolClient, sessionId: string, returned: number): Promise<void> {
+    await client.query(
+      `UPDATE dialing_sessions SET records_returned = records_returned + $2, updated_at = CURRENT_TIMESTAMP
+        WHERE id = $1`,
+      [sessionId, returned],
+    );
+  }
+
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,215 @@
+import {
+  type DeliveredRecord,
+  DialingSessionErrorCode,
+  type GetChainedRecords,
+  type RejectRecord,
+  type ReplyOf,
+  type RequestOf,
+  type UpdateRecord,
+} from '@ocs/contracts';
+import {
+  checkCustomFields,
+  decideTreatment,
+  type FieldDefinition,
+  type RecordStatus,
+  type RecordType,
+  toUnixSeconds,
+} from '@ocs/domain';
+import type { PoolClient } from 'pg';
+import { CommandError } from '@ocs/messaging';
+import {
+  type DesktopHandle,
+  type DesktopRecordStore,
+  type HandleRefusal,
+  type RecordChanges,
+} from './desktop-record-store';
+import { type DialingSessions } from './dialing-sessions';
+import {
+  type DeliveredRecord as StoredDelivered,
+  type SessionStore,
+  type StoredSession,
+} from './session-store';
+
+type Place = ReplyOf<typeof RejectRecord>;
+
+/**
+ * The desktop requests on a delivered record, by handle, for the agent holding it:
+ * UpdateCallCompletionStats / RecordProcessed ({@link update}), RecordReject ({@link reject}) and
+ * ChainedRecordRequest ({@link chained}). Every change is committed before the reply; a handle
+ * that is unknown or already finalized answers RECORD_NOT_FOUND.
+ */
+export class DesktopRequests {
+  constructor(
+    private readonly sessions: DialingSessions,
+    private readonly store: SessionStore,
+    private readonly records: DesktopRecordStore,
+    private readonly clock: () => Date,
+  ) {}
+
+  async update(
+    tenant: string,
+    request: RequestOf<typeof UpdateRecord>,
+  ): Promise<ReplyOf<typeof UpdateRecord>> {
+    return this.onHandle(tenant, request.handle, request.agentId, async (session, client, held) => {
+      const list = listOf(session, held.callingListId);
+      const changes = checkChanges(request, list?.fields ?? [], held);
+      await this.records.applyChanges(client, held.recordId, changes);
+      const place = placeOf(session, held);
+      if (!request.final) {
+        return {
+          ...place,
+          recordStatus: (await this.records.recordStatus(client, held.recordId)) as RecordStatus,
+          attemptGuid: null,
+          treatmentOutcome: null,
+        };
+      }
+      const now = this.clock();
+      const processed = await this.records.process(client, held, {
+        agentId: request.agentId,
+        campaignGroupDbid: session.campaignGroupDbid,
+        now: toUnixSeconds(now),
+        treatment: request.treatment,
+        // Without GSW_TREATMENT no treatment is applied (reference manual, RecordProcessed).
+        decide: (facts) =>
+          request.treatment === undefined
+            ? null
+            : decideTreatment({ ...facts, treatments: list?.treatments ?? [], now }),
+      });
+      return {
+        ...place,
+        recordStatus: processed.recordStatus as RecordStatus,
+        attemptGuid: processed.attemptGuid,
+        treatmentOutcome: processed.outcome,
+      };
+    });
+  }
+
+  async reject(
+    tenant: string,
+    request: RequestOf<typeof RejectRecord>,
+  ): Promise<ReplyOf<typeof RejectRecord>> {
+    return this.onHandle(tenant, request.handle, request.agentId, async (session, client, held) => {
+      const ended = await this.records.reject(client, held, request.agentId);
+      // What an unloading session gets back counts as returned by the unload.
+      if (session.state === 'unloading') await this.records.countReturned(client, session.id, ended);
+      return placeOf(session, held);
+    });
+  }
+
+  async chained(
+    tenant: string,
+    request: RequestOf<typeof GetChainedRecords>,
+  ): Promise<ReplyOf<typeof GetChainedRecords>> {
+    const { place, handles } = await this.onHandle(
+      tenant,
+      request.handle,
+      request.agentId,
+      async (session, client, held) => ({
+        place: placeOf(session, held),
+        handles: await this.records.deliverChain(client, held, request.agentId),
+      }),
+    );
+    const records: DeliveredRecord[] = [];
+    for (const handle of handles) {
+      const record = await this.store.delivered(handle);
+      if (record) records.push(toContract(place.sessionId, record));
+    }
+    return { ...place, records };
+  }
+
+  private async onHandle<T>(
+    tenant: string,
+    handle: number,
+    agentId: string,
+    work: (session: StoredSession, client: PoolClient, held: DesktopHandle) => Promise<T>,
+  ): Promise<T> {
+    const tenantId = await this.store.tenantId(tenant);
+    const found = tenantId === undefined ? undefined : await this.store.findHandle(tenantId, handle);
+    if (tenantId === undefined || !found) throw refused('not-found', handle, agentId);
+    const result = await this.sessions.onSessionRecord(found.sessionId, (session) =>
+      this.records.withHandle(tenantId, handle, agentId, (client, held) => work(session, client, held)),
+    );
+    if (!result) throw refused('not-found', handle, agentId);
+    if (!result.ok) throw refused(result.refusal, handle, agentId);
+    return result.value;
+  }
+}
+
+function refused(refusal: HandleRefusal, handle: number, agentId: string): CommandError {
+  return refusal === 'other-agent'
+    ? new CommandError(
+        DialingSessionErrorCode.RecordOfAnotherAgent,
+        `The record under handle ${handle} is on another agent's desktop, not ${agentId}'s`,
+      )
+    : new CommandError(
+        DialingSessionErrorCode.RecordNotFound,
+        `No record is on a desktop under handle ${handle}`,
+      );
+}
+
+function listOf(session: StoredSession, listId: number) {
+  return session.config.callingLists.find((list) => list.dbid === listId);
+}
+
+function placeOf(session: StoredSession, held: DesktopHandle): Place {
+  return {
+    handle: held.handle,
+    sessionId: session.id,
+    campaignGroupDbid: session.campaignGroupDbid,
+    campaignName: session.config.group?.campaignName ?? '',
+    callingListDbid: held.callingListId,
+    callingListName: listOf(session, held.callingListId)?.name ?? '',
+    chainId: held.chainId,
+  };
+}
+
+/** The changes of an update in stored form; INVALID_RECORD_UPDATE (nothing written) when one is bad. */
+function checkChanges(
+  request: RequestOf<typeof UpdateRecord>,
+  fields: readonly FieldDefinition[],
+  held: DesktopHandle,
+): RecordChanges {
+  const errors: { field: string; message: string }[] = [];
+  const from = request.dailyFrom ?? held.dailyFrom;
+  const till = request.dailyTill ?? held.dailyTill;
+  if (from >= till) errors.push({ field: 'daily_from', message: 'daily_from must be before daily_till' });
+  let custom: RecordChanges['custom'];
+  if (request.customFields && Object.keys(request.customFields).length > 0) {
+    const checked = checkCustomFields(fields, request.customFields, 'update');
+    if (checked.ok) custom = checked.values;
+    else errors.push(...checked.errors.map(({ field, message }) => ({ field, message })));
+  }
+  if (errors.length > 0) {
+    throw new CommandError(DialingSessionErrorCode.InvalidRecordUpdate, 'The update cannot be stored', {
+      errors,
+    });
+  }
+  return {
+    callResult: request.callResult,
+    dailyFrom: request.dailyFrom,
+    dailyTill: request.dailyTill,
+    contactInfo: request.contactInfo,
+    contactInfoType: request.contactInfoType,
+    custom,
+  };
+}
+
+export function toContract(sessionId: string, record: StoredDelivered): DeliveredRecord {
+  return {
+    handle: record.handle,
+    sessionId,
+    recordId: record.recordId,
+    callingListDbid: record.callingListId,
+    recordType: record.recordType as RecordType,
+    contactInfo: record.contactInfo,
+    contactInfoType: record.contactInfoType,
+    chainId: record.chainId,
+    chainN: record.chainN,
+    dialSchedTime: record.dialSchedTime,
+    dailyFrom: record.dailyFrom,
+    dailyTill: record.dailyTill,
+    timeZone: record.timeZone,
+    customerId: record.customerId,
+    custom: record.custom,
+  };
+}
