@@ -63,6 +63,24 @@ describe('NestJsonLogger', () => {
     });
   });
 
+  it("takes a pino-style call through Nest's Logger: fields first, then the message", () => {
+    const { lines, logger } = capture();
+    const error = new Error('stream missing');
+    new NestJsonLogger(logger).error(
+      { err: error, sessionId: 's-1' },
+      'Cannot publish',
+      'CampaignGroupEvents',
+    );
+    expect(lines[0]).toMatchObject({
+      level: 'error',
+      msg: 'Cannot publish',
+      context: 'CampaignGroupEvents',
+      sessionId: 's-1',
+      err: { type: 'Error', message: 'stream missing' },
+    });
+    expect(lines[0]).not.toHaveProperty('data');
+  });
+
   it('maps verbose to trace and respects the level', () => {
     const { lines, logger } = capture();
     const nest = new NestJsonLogger(logger);

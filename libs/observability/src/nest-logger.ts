@@ -5,8 +5,9 @@ import type { Level, Logger } from 'pino';
 const STACK_PATTERN = /^(.)+\n\s+at .+:\d+:\d+/;
 
 /**
- * Routes Nest's own log calls (bootstrap, routing, exception handler) into the service's JSON logger.
- * Nest appends the logging class name as the last parameter; it becomes the `context` field.
+ * Routes Nest log calls into the service's JSON logger. Nest appends the logging class name as the
+ * last parameter; it becomes the `context` field. Besides Nest's own `(message, ...params)` calls,
+ * services may log pino-style through Nest's `Logger`: `(fields, message)`, fields first.
  */
 export class NestJsonLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
@@ -48,10 +49,16 @@ export class NestJsonLogger implements LoggerService {
 
     if (message instanceof Error) {
       this.logger[level]({ ...fields, err: message }, message.message);
+    } else if (isFields(message) && extra.length === 1 && typeof extra[0] === 'string') {
+      this.logger[level]({ ...fields, ...message }, extra[0]);
     } else if (typeof message === 'object' && message !== null) {
       this.logger[level]({ ...fields, data: message }, '');
     } else {
       this.logger[level](fields, String(message));
     }
   }
+}
+
+function isFields(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
