@@ -3,11 +3,15 @@
  * loads the demo data, starts every service, waits until each one is ready and prints where to
  * look. Ctrl-C (or SIGTERM) stops the services gracefully.
  */
+import { issueDesktopToken, MIN_AUTH_SECRET_LENGTH } from '@ocs/auth';
+import { DEMO_TENANT } from '@ocs/persistence';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { previewDemoDesktops } from './demo-desktops';
 import { formatLogLine } from './log-line';
 import { type ServiceName } from '@ocs/service-kit';
 import { portFor, SERVICES } from './services';
@@ -23,7 +27,9 @@ Options:
   --ready-timeout <s> seconds to wait for every service to be ready (default 60)
   -h, --help          show this help
 
-Environment: DATABASE_URL, NATS_URL, OTEL_EXPORTER_OTLP_ENDPOINT, LOG_LEVEL (see README.md).
+Environment: DATABASE_URL, NATS_URL, OCS_AUTH_SECRET, OTEL_EXPORTER_OTLP_ENDPOINT, LOG_LEVEL
+(see README.md). Without OCS_AUTH_SECRET a random secret is made for this run, so the desktop
+tokens printed at start work until the services stop.
 Full JSON logs of each service are written to tmp/logs/<service>.log.`;
 
 interface Options {
@@ -122,7 +128,27 @@ async function stopAll(services: Running[]): Promise<boolean> {
   return codes.every((code) => code === 0);
 }
 
-function printWhereToLook(services: Running[], basePort: number): void {
+/** Desktop connections for two demo agents, with tokens valid for a working day. */
+async function demoDesktopLines(basePort: number): Promise<string[]> {
+  const secret = process.env.OCS_AUTH_SECRET ?? '';
+  const desktops = previewDemoDesktops(2);
+  if (secret.length < MIN_AUTH_SECRET_LENGTH || desktops.length === 0) return [];
+  const lines = ['Agent desktops (WebSocket, one JSON object of GSW_* keys per frame):'];
+  for (const desktop of desktops) {
+    const token = await issueDesktopToken({
+      tenant: DEMO_TENANT,
+      agent: desktop.agent,
+      secret,
+      ttlSeconds: 8 * 3600,
+    });
+    lines.push(
+      `  ${desktop.agent} (${desktop.campaignGroup}): ws://127.0.0.1:${basePort}/desktop?place=${encodeURIComponent(desktop.place)}&access_token=${token}`,
+    );
+  }
+  return lines;
+}
+
+function printWhereToLook(services: Running[], basePort: number, desktops: string[]): void {
   const gateway = `http://127.0.0.1:${basePort}`;
   const rows = services.map((s) => `  ${s.name.padEnd(20)} http://127.0.0.1:${s.port}/readyz`);
   const traces = process.env.OTEL_EXPORTER_OTLP_ENDPOINT
@@ -137,6 +163,7 @@ function printWhereToLook(services: Running[], basePort: number): void {
       `  OCS HTTP campaign groups: ${gateway}/campaigngroups`,
       'Health (each also has /healthz):',
       ...rows,
+      ...desktops,
       traces,
       'Logs:    tmp/logs/<service>.log (JSON); Ctrl-C stops everything.',
       '',
@@ -147,6 +174,9 @@ function printWhereToLook(services: Running[], basePort: number): void {
 async function main(): Promise<void> {
   const options = parseOptions();
   if (!options) return;
+
+  // Children inherit the environment: one secret for the gateway and the tokens printed below.
+  process.env.OCS_AUTH_SECRET ??= randomBytes(32).toString('base64url');
 
   await runStep('Applying migrations', path.join('dist', 'tools', 'db', 'migrate.js'));
   if (options.seed) await runStep('Loading demo data', path.join('dist', 'tools', 'db', 'seed.js'));
@@ -175,7 +205,7 @@ async function main(): Promise<void> {
     await shutdown('a service failed to start', true);
     return;
   }
-  printWhereToLook(services, options.basePort);
+  printWhereToLook(services, options.basePort, await demoDesktopLines(options.basePort));
 
   if (options.exitWhenReady) {
     await shutdown('--exit-when-ready', false);

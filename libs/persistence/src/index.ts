@@ -7,6 +7,6 @@ export * from './migrations/migration-files';
 export * from './migrations/migrations-dir';
 export * from './records/insert-records';
 export * from './seed/seed-demo';
-export { DEMO_TENANT } from './seed/demo-config';
+export { DEMO_AGENT_GROUPS, DEMO_AGENTS, DEMO_CAMPAIGN_GROUPS, DEMO_TENANT } from './seed/demo-config';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/client';

@@ -1,0 +1,19 @@
+import { DEMO_AGENT_GROUPS, DEMO_AGENTS, DEMO_CAMPAIGN_GROUPS } from '@ocs/persistence';
+import { DialMode } from '@ocs/domain';
+import { previewDemoDesktops } from './demo-desktops';
+
+describe('previewDemoDesktops', () => {
+  it("offers members of the demo's preview group, each at their own place", () => {
+    const desktops = previewDemoDesktops(2);
+    const preview = DEMO_CAMPAIGN_GROUPS.find((g) => g.dialMode === DialMode.Preview)!;
+    const members = DEMO_AGENT_GROUPS.find((g) => g.name === preview.agentGroup)!.members;
+
+    expect(desktops).toHaveLength(2);
+    for (const desktop of desktops) {
+      expect(members).toContain(desktop.agent);
+      expect(desktop.place).toBe(DEMO_AGENTS.find((a) => a.loginId === desktop.agent)!.place.name);
+      expect(desktop.campaignGroup).toBe(`${preview.campaign}@${preview.agentGroup}`);
+    }
+    expect(new Set(desktops.map((d) => d.place)).size).toBe(2);
+  });
+});
