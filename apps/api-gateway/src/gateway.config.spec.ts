@@ -2,7 +2,17 @@ import { loadGatewayConfig } from './gateway.config';
 
 describe('gateway configuration', () => {
   it('has no desktop token secret unless one is set', () => {
-    expect(loadGatewayConfig({})).toEqual({ tenant: 'Resources', applicationDbid: 1, authSecret: undefined });
+    expect(loadGatewayConfig({})).toEqual({
+      tenant: 'Resources',
+      applicationDbid: 1,
+      authSecret: undefined,
+      logoutGraceMs: 30_000,
+    });
+  });
+
+  it('takes the grace period of dropped desktops from DESKTOP_LOGOUT_GRACE_MS', () => {
+    expect(loadGatewayConfig({ DESKTOP_LOGOUT_GRACE_MS: '250' }).logoutGraceMs).toBe(250);
+    expect(() => loadGatewayConfig({ DESKTOP_LOGOUT_GRACE_MS: '-1' })).toThrow(/DESKTOP_LOGOUT_GRACE_MS/);
   });
 
   it('takes a desktop token secret of 32 characters or more', () => {

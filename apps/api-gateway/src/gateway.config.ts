@@ -17,6 +17,9 @@ const gatewayEnvSchema = z.object({
     .string()
     .min(MIN_AUTH_SECRET_LENGTH, `must be at least ${MIN_AUTH_SECRET_LENGTH} characters`)
     .optional(),
+  // How long the records on the desktop of an agent whose socket dropped wait for the agent to
+  // come back before they are returned to their calling lists.
+  DESKTOP_LOGOUT_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
 });
 
 export const GATEWAY_ENVIRONMENT: readonly EnvVarHelp[] = [
@@ -35,6 +38,11 @@ export const GATEWAY_ENVIRONMENT: readonly EnvVarHelp[] = [
     default: '(none: desktop connections are refused)',
     meaning: `HS256 secret of agent desktop tokens, at least ${MIN_AUTH_SECRET_LENGTH} characters`,
   },
+  {
+    name: 'DESKTOP_LOGOUT_GRACE_MS',
+    default: '30000',
+    meaning: 'how long records on a dropped desktop wait for the agent before they are returned',
+  },
 ];
 
 export interface GatewayConfig {
@@ -44,6 +52,8 @@ export interface GatewayConfig {
   applicationDbid: number;
   /** Key that signs agents' desktop tokens; undefined when not configured. */
   authSecret: string | undefined;
+  /** Milliseconds the records of a dropped desktop wait for its agent before they are returned. */
+  logoutGraceMs: number;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -52,5 +62,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     tenant: parsed.OCS_TENANT,
     applicationDbid: parsed.OCS_APPLICATION_DBID,
     authSecret: parsed.OCS_AUTH_SECRET,
+    logoutGraceMs: parsed.DESKTOP_LOGOUT_GRACE_MS,
   };
 }

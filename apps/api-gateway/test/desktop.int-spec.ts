@@ -184,16 +184,18 @@ describe('agent desktop WebSocket', () => {
 
     it('answers a request it does not serve yet with error 101 saying so', async () => {
       first.send({
-        GSW_AGENT_REQ_TYPE: 'LogOut',
+        GSW_AGENT_REQ_TYPE: 'DoNotCall',
         GSW_APPLICATION_ID: APPLICATION_ID,
         GSW_CAMPAIGN_NAME: sales.campaignName,
+        GSW_CALLING_LIST: 'any',
+        GSW_RECORD_HANDLE: 1,
         GSW_REFERENCE_ID: 3,
       });
       expect(await first.next()).toMatchObject({
         GSW_ERROR: 'Invalid Request',
         GSW_ERROR_NUMBER: 101,
         GSW_REFERENCE_ID: 3,
-        GSW_ERROR_DESCRIPTION: 'LogOut is not served yet by this OCS',
+        GSW_ERROR_DESCRIPTION: 'DoNotCall is not served yet by this OCS',
       });
     });
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DialingModule } from './dialing/dialing.module';
+import { RecordsModule } from './records/records.module';
 
 /** The service's own features; the platform (database, bus, health, shutdown) comes from runService. */
-@Module({ imports: [DialingModule] })
+@Module({ imports: [DialingModule, RecordsModule] })
 export class AppModule {}

@@ -29,3 +29,4 @@ export * from './dnc/dnc-source';
 export * from './callbacks/callback';
 export * from './dialing';
 export * from './campaign-groups';
+export * from './records';

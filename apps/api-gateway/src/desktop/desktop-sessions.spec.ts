@@ -1,5 +1,11 @@
 import { type AgentDesktopContext } from '@ocs/contracts';
-import { DesktopSession, DesktopSessions, type DesktopSocket } from './desktop-sessions';
+import {
+  Desk,
+  type DeskRecord,
+  DesktopSession,
+  DesktopSessions,
+  type DesktopSocket,
+} from './desktop-sessions';
 
 const context: AgentDesktopContext = {
   agent: { dbid: 1, loginId: 'agent01', name: 'Ava Martin' },
@@ -59,5 +65,36 @@ describe('desktop sessions', () => {
     );
     expect(tieWinner).toBe(local);
     expect(sessions.supersededBy('Resources', 'agent01', otherId, new Date(at))).toBeUndefined();
+  });
+});
+
+describe('Desk', () => {
+  const record = (handle: number, chainOf?: number): DeskRecord => ({
+    handle,
+    campaignGroupDbid: 1,
+    group: {} as DeskRecord['group'],
+    campaignName: 'c',
+    callingListName: 'l',
+    fields: [],
+    chainId: 7,
+    ...(chainOf === undefined ? {} : { chainOf }),
+    dailyFrom: 0,
+    dailyTill: 86_400,
+  });
+
+  it('ends a handle with the records its chain request brought', () => {
+    const desk = new Desk();
+    [record(1), record(2, 1), record(3, 1), record(4)].forEach((entry) => desk.add(entry));
+    expect(desk.returnable()).toEqual([1, 4]);
+    desk.end(1);
+    expect([...desk.records.keys()]).toEqual([4]);
+    desk.end(4);
+    expect(desk.empty).toBe(true);
+  });
+
+  it('returns a chained record on its own once the record that brought it is gone', () => {
+    const desk = new Desk();
+    desk.add(record(2, 1));
+    expect(desk.returnable()).toEqual([2]);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type AgentDesktopContext } from '@ocs/contracts';
+import { type CampaignGroupContext, type SendableField } from '@ocs/desktop-protocol';
 
 /** Close codes of the desktop endpoint (4000-4999 are the application's own). */
 export const DesktopCloseCode = {
@@ -22,11 +23,66 @@ export interface DesktopSocket {
 
 const OPEN = 1;
 
+/** A record on the agent's desktop, as the gateway remembers it to route and answer requests on it. */
+export interface DeskRecord {
+  readonly handle: number;
+  readonly campaignGroupDbid: number;
+  readonly group: CampaignGroupContext;
+  readonly campaignName: string;
+  readonly callingListName: string;
+  readonly fields: readonly SendableField[];
+  readonly chainId: number;
+  /** The handle whose ChainedRecordRequest brought this record; undefined for a previewed one. */
+  readonly chainOf?: number;
+  dailyFrom: number;
+  dailyTill: number;
+}
+
+/** What the desktop of an agent holds: records by handle, preview sessions by campaign group. */
+export class Desk {
+  readonly records = new Map<number, DeskRecord>();
+  /** Campaign groups (DBIDs) the agent started Preview dialing mode for. */
+  readonly previewStarted = new Set<number>();
+
+  add(record: DeskRecord): void {
+    this.records.set(record.handle, record);
+  }
+
+  /** Forgets a handle and the records its chain request brought, as the dispatcher ends them. */
+  end(handle: number): void {
+    this.records.delete(handle);
+    for (const record of this.records.values()) {
+      if (record.chainOf === handle) this.records.delete(record.handle);
+    }
+  }
+
+  /** The handles to give back: each chain through the handle that brought it. */
+  returnable(): number[] {
+    return [...this.records.values()]
+      .filter((record) => record.chainOf === undefined || !this.records.has(record.chainOf))
+      .map((record) => record.handle);
+  }
+
+  get empty(): boolean {
+    return this.records.size === 0;
+  }
+}
+
+/** A LogOut waiting for the desktop to be empty before LogOutAcknowledge. */
+export interface PendingLogout {
+  readonly acknowledge: () => void;
+  acknowledged?: boolean;
+}
+
 /** One logged-in agent desktop. */
 export class DesktopSession {
   readonly id = randomUUID();
   /** Login time, also announced to the other replicas. */
   readonly openedAt = new Date();
+  /** Records on the desktop; a new login of the agent on this replica takes it over. */
+  desk = new Desk();
+  /** Set by LogOut: the agent gets no more records. */
+  loggingOut?: PendingLogout;
 
   constructor(
     readonly tenant: string,
@@ -44,6 +100,11 @@ export class DesktopSession {
     return tenant === this.tenant && this.context.agentGroups.some((group) => group.dbid === agentGroupDbid);
   }
 
+  /** Whether the socket still takes frames. */
+  get connected(): boolean {
+    return this.socket.readyState === OPEN;
+  }
+
   send(data: Readonly<Record<string, unknown>>): void {
     if (this.socket.readyState === OPEN) this.socket.send(JSON.stringify(data));
   }
@@ -53,7 +114,7 @@ export class DesktopSession {
   }
 }
 
-function sessionKey(tenant: string, loginId: string): string {
+export function sessionKey(tenant: string, loginId: string): string {
   return JSON.stringify([tenant, loginId]);
 }
 
@@ -68,9 +129,11 @@ export class DesktopSessions {
     return previous === session ? undefined : previous;
   }
 
-  /** Forgets `session` unless a newer login of its agent already replaced it. */
-  remove(session: DesktopSession): void {
-    if (this.byAgent.get(session.key) === session) this.byAgent.delete(session.key);
+  /** Forgets `session` unless a newer login of its agent already replaced it; whether it did. */
+  remove(session: DesktopSession): boolean {
+    if (this.byAgent.get(session.key) !== session) return false;
+    this.byAgent.delete(session.key);
+    return true;
   }
 
   /**

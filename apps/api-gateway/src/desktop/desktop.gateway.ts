@@ -18,6 +18,7 @@ import {
   replyTo,
   replyToInvalid,
   RequestType,
+  UserEvent,
   validateRequest,
 } from '@ocs/desktop-protocol';
 import { Bus, BusClient, BusRemoteError } from '@ocs/messaging';
@@ -31,8 +32,9 @@ import {
 } from './campaign-notifications';
 import { type EventFeed, followEvents } from './event-feed';
 import { invalidFrame, notServedYet, parseFrame } from './desktop-frames';
+import { DesktopRecords, isRecordRequest } from './desktop-records';
 import { desktopLog } from './desktop-log';
-import { DesktopCloseCode, DesktopSession, DesktopSessions } from './desktop-sessions';
+import { DesktopCloseCode, DesktopSession, DesktopSessions, sessionKey } from './desktop-sessions';
 import { type DesktopIdentity, verifyDesktopToken } from '@ocs/auth';
 
 export const DESKTOP_PATH = '/desktop';
@@ -60,13 +62,22 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly feeds: EventFeed[] = [];
   private heartbeat?: NodeJS.Timeout;
   private stopping = false;
+  private readonly records: DesktopRecords;
+  /** Sessions whose socket dropped with records on the desktop, by agent, until the grace period ends. */
+  private readonly dropped = new Map<string, { session: DesktopSession; timer: NodeJS.Timeout }>();
 
   constructor(
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
     @Inject(Bus) private readonly bus: Bus,
     @Inject(BusClient) private readonly client: BusClient,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  ) {
+    this.records = new DesktopRecords({
+      client: this.client,
+      applicationId: this.config.applicationDbid,
+      context: (session) => this.desktopContext(session.tenant, session.loginId, session.place),
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.authSecret === undefined) {
@@ -95,6 +106,9 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     clearInterval(this.heartbeat);
+    // Records of dropped desktops stay on them: the agents reconnect to another replica.
+    for (const { timer } of this.dropped.values()) clearTimeout(timer);
+    this.dropped.clear();
     // Every socket, logged in or still reading its agent's configuration: HTTP cannot close before.
     for (const ws of this.server.clients) ws.close(DesktopCloseCode.GoingAway, 'server shutting down');
     await Promise.all(this.feeds.map((feed) => feed.stop()));
@@ -158,14 +172,33 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       ws.close(DesktopCloseCode.NotConfigured, `place ${truncate(place)} is not configured`);
       return;
     }
+    // Records still on the agent's desktop from an earlier login, on any replica.
+    const onDesktop = await this.records
+      .onDesktop(identity.tenant, identity.agent)
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error, agent: identity.agent }, 'Cannot read the records on a desktop');
+        return [];
+      });
     if (ws.readyState !== ws.OPEN) return;
 
     const session = new DesktopSession(identity.tenant, identity.agent, place, context, ws);
     const replaced = this.sessions.add(session);
+    // The agent's records stay on the desktop across a new login here: from the session it
+    // replaces, or from the one that dropped within the grace period.
+    const dropped = this.dropped.get(session.key);
+    if (dropped) {
+      clearTimeout(dropped.timer);
+      this.dropped.delete(session.key);
+      session.desk = dropped.session.desk;
+    }
+    if (replaced) session.desk = replaced.desk;
+    if (!dropped && !replaced) this.records.restore(session, onDesktop);
     replaced?.close(DesktopCloseCode.Replaced, 'replaced by a new login of the same agent');
     ws.removeAllListeners('message');
     ws.on('message', (raw: RawData, isBinary: boolean) => this.receive(session, raw, isBinary));
-    ws.on('close', () => this.sessions.remove(session));
+    ws.on('close', () => {
+      if (this.sessions.remove(session) && !this.stopping) this.dropDesktop(session);
+    });
     // The other replicas end their sessions of this agent.
     this.bus
       .publish(
@@ -242,7 +275,38 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       }
       return;
     }
+    if (isRecordRequest(request)) {
+      await this.records.answer(session, request);
+      return;
+    }
     session.send(notServedYet(request, applicationId));
+  }
+
+  /**
+   * The socket of a logged-in agent closed: records still on the desktop wait the grace period for
+   * the agent to log in again here, then go back to their calling lists (ReturnRecord).
+   */
+  private dropDesktop(session: DesktopSession): void {
+    if (session.desk.empty) return;
+    const timer = setTimeout(() => {
+      this.dropped.delete(session.key);
+      void this.records.returnAll(session).then((results) => {
+        for (const result of results) {
+          if (!result.ok) {
+            this.logger.warn(
+              { err: result.error, agent: session.loginId, handle: result.handle },
+              'Cannot return a record of a dropped desktop',
+            );
+          }
+        }
+        this.logger.info(
+          { agent: session.loginId, returned: results.filter((result) => result.ok).length },
+          'Returned the records of a dropped desktop',
+        );
+      });
+    }, this.config.logoutGraceMs);
+    timer.unref();
+    this.dropped.set(session.key, { session, timer });
   }
 
   private desktopContext(tenant: string, loginId: string, place: string): Promise<AgentDesktopContext> {
@@ -260,6 +324,13 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     occurredAt,
     data,
   }: Envelope<PayloadOf<typeof DesktopSessionOpened>>): void {
+    // The agent of a dropped desktop logged in again elsewhere, where the records were read back.
+    const key = sessionKey(tenant, data.loginId);
+    const dropped = this.dropped.get(key);
+    if (dropped && new Date(occurredAt) > dropped.session.openedAt) {
+      clearTimeout(dropped.timer);
+      this.dropped.delete(key);
+    }
     const superseded = this.sessions.supersededBy(tenant, data.loginId, data.sessionId, new Date(occurredAt));
     if (!superseded) return;
     this.sessions.remove(superseded);
@@ -283,6 +354,14 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     const event = changeNotification(data.previousStatus, data.group.status);
     if (!event) return;
     for (const session of this.sessions.membersOf(tenant, data.group.agentGroupDbid)) {
+      // An unloaded group's records are off every desktop: a pending LogOut may complete.
+      if (event === UserEvent.CampaignUnloaded && session.loggingOut) {
+        this.records
+          .reconcile(session)
+          .catch((error: unknown) =>
+            this.logger.warn({ err: error, agent: session.loginId }, 'Cannot read the records on a desktop'),
+          );
+      }
       const known = session.context.campaignGroups.find((group) => group.dbid === data.group.dbid);
       const group = {
         ...data.group,

@@ -14,16 +14,35 @@ export interface ChildService {
  * campaign-manager from dist/, as it ships, on the test's database and NATS (the gateway's tests
  * may not import another app's code). Resolves once it logs "ready".
  */
-export async function spawnCampaignManager(
+export function spawnCampaignManager(
   databaseUrl: string,
   natsUrl: string,
   timeoutMs = 30_000,
 ): Promise<ChildService> {
-  const script = path.join(WORKSPACE, 'dist/apps/campaign-manager/src/main.js');
+  return spawnService('campaign-manager', databaseUrl, natsUrl, timeoutMs);
+}
+
+/** Any service of apps/ from dist/, as {@link spawnCampaignManager}; `env` adds to the environment. */
+export async function spawnService(
+  app: 'campaign-manager' | 'record-dispatcher',
+  databaseUrl: string,
+  natsUrl: string,
+  timeoutMs = 30_000,
+  env: Record<string, string> = {},
+): Promise<ChildService> {
+  const service = app;
+  const script = path.join(WORKSPACE, `dist/apps/${app}/src/main.js`);
   if (!existsSync(script)) throw new Error(`${script} does not exist: run \`npm run build\` first`);
   const child = spawn(process.execPath, [script], {
     cwd: WORKSPACE,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl, PORT: '0', LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NATS_URL: natsUrl,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -31,10 +50,10 @@ export async function spawnCampaignManager(
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`campaign-manager not ready in ${timeoutMs} ms:\n${output}`)),
+      () => reject(new Error(`${service} not ready in ${timeoutMs} ms:\n${output}`)),
       timeoutMs,
     );
-    void exited.then(() => reject(new Error(`campaign-manager exited:\n${output}`)));
+    void exited.then(() => reject(new Error(`${service} exited:\n${output}`)));
     let pending = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk;

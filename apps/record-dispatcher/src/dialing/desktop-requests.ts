@@ -2,7 +2,9 @@ import {
   type DeliveredRecord,
   DialingSessionErrorCode,
   type GetChainedRecords,
+  type GetDesktopRecords,
   type RejectRecord,
+  type RecordList,
   type ReplyOf,
   type RequestOf,
   type UpdateRecord,
@@ -114,7 +116,37 @@ export class DesktopRequests {
       const record = await this.store.delivered(handle);
       if (record) records.push(toContract(place.sessionId, record));
     }
-    return { ...place, records };
+    const session = await this.store.find(place.sessionId);
+    const fields = session ? recordListOf(session, place.callingListDbid).fields : [];
+    return { ...place, records, fields };
+  }
+
+  /** Every record on the agent's desktop (GetDesktopRecords). */
+  async desktopRecords(tenant: string, agentId: string): Promise<ReplyOf<typeof GetDesktopRecords>> {
+    const tenantId = await this.store.tenantId(tenant);
+    if (tenantId === undefined) return { records: [] };
+    const sessions = new Map<string, StoredSession | undefined>();
+    const records: ReplyOf<typeof GetDesktopRecords>['records'] = [];
+    for (const { handle, sessionId, chainOf } of await this.store.desktopHandlesOf(tenantId, agentId)) {
+      if (!sessions.has(sessionId)) sessions.set(sessionId, await this.store.find(sessionId));
+      const session = sessions.get(sessionId);
+      const record = await this.store.delivered(handle);
+      // A handle that ended meanwhile is no longer on the desktop.
+      if (!session || !record) continue;
+      records.push({
+        campaignGroupDbid: session.campaignGroupDbid,
+        record: toContract(sessionId, record),
+        list: recordListOf(session, record.callingListId),
+        chainOf,
+      });
+    }
+    return { records };
+  }
+
+  /** The calling list of a record the session delivered, for TakeNextRecord's reply. */
+  async list(sessionId: string, callingListDbid: number): Promise<RecordList | null> {
+    const session = await this.store.find(sessionId);
+    return session ? recordListOf(session, callingListDbid) : null;
   }
 
   private async onHandle<T>(
@@ -211,5 +243,25 @@ export function toContract(sessionId: string, record: StoredDelivered): Delivere
     timeZone: record.timeZone,
     customerId: record.customerId,
     custom: record.custom,
+    callResult: record.callResult,
+    attempt: record.attempt,
+    callTime: record.callTime,
+    timeZoneName: record.timeZoneName,
   };
+}
+
+/** The calling list of a delivered record as desktops need it: names and sendable fields. */
+export function recordListOf(session: StoredSession, callingListDbid: number): RecordList {
+  const list = listOf(session, callingListDbid);
+  return {
+    campaignName: session.config.group?.campaignName ?? '',
+    callingListDbid,
+    callingListName: list?.name ?? '',
+    fields: (list?.fields ?? []).map(sendableField),
+  };
+}
+
+function sendableField(field: FieldDefinition): RecordList['fields'][number] {
+  const { name, dataType, length, sendAttribute, editable } = field;
+  return { name, dataType, length, sendAttribute, editable };
 }

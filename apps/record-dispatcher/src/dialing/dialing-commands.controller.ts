@@ -4,6 +4,7 @@ import {
   DialingSessionErrorCode,
   type Envelope,
   GetChainedRecords,
+  GetDesktopRecords,
   RejectRecord,
   type ReplyOf,
   type RequestOf,
@@ -35,7 +36,11 @@ export class DialingCommandsController {
         `Campaign group ${campaignGroupDbid} has no active dialing session`,
       );
     }
-    return { record: taken.record ? toContract(taken.sessionId, taken.record) : null };
+    if (!taken.record) return { record: null, list: null };
+    return {
+      record: toContract(taken.sessionId, taken.record),
+      list: await this.requests.list(taken.sessionId, taken.record.callingListId),
+    };
   }
 
   @MessagePattern(ReturnRecord.subject)
@@ -74,5 +79,13 @@ export class DialingCommandsController {
     @Payload() request: Envelope<RequestOf<typeof GetChainedRecords>>,
   ): Promise<ReplyOf<typeof GetChainedRecords>> {
     return this.requests.chained(request.tenant, request.data);
+  }
+
+  /** The records on an agent's desktop, for a gateway the agent logged in to again. */
+  @MessagePattern(GetDesktopRecords.subject)
+  desktopRecords(
+    @Payload() request: Envelope<RequestOf<typeof GetDesktopRecords>>,
+  ): Promise<ReplyOf<typeof GetDesktopRecords>> {
+    return this.requests.desktopRecords(request.tenant, request.data.agentId);
   }
 }

@@ -49,6 +49,12 @@ export interface DeliveredRecord extends HeldRecord {
   readonly timeZone: string;
   readonly customerId: string | null;
   readonly custom: Record<string, unknown>;
+  readonly callResult: number;
+  readonly attempt: number;
+  /** Unix seconds of the last call, null if never dialed. */
+  readonly callTime: number | null;
+  /** Genesys name of the time zone. */
+  readonly timeZoneName: string;
 }
 
 export interface BufferCounts {
@@ -344,11 +350,26 @@ export class SessionStore {
     return rows[0];
   }
 
+  /** The handles on an agent's desktop, in handle order. */
+  async desktopHandlesOf(
+    tenantId: number,
+    agentId: string,
+  ): Promise<Array<{ handle: number; sessionId: string; chainOf: number | null }>> {
+    const { rows } = await this.pool.query<{ handle: number; sessionId: string; chainOf: number | null }>(
+      `SELECT handle, session_id AS "sessionId", chain_of AS "chainOf" FROM record_handles
+        WHERE tenant_id = $1 AND agent_id = $2 AND state = 'desktop' ORDER BY handle`,
+      [tenantId, agentId],
+    );
+    return rows;
+  }
+
   async delivered(handle: number): Promise<DeliveredRecord | undefined> {
     const { rows } = await this.pool.query<DeliveredRecord>(
       `SELECT ${HANDLE_COLUMNS}, r.contact_info AS "contactInfo", r.contact_info_type AS "contactInfoType",
               r.chain_id AS "chainId", r.chain_n AS "chainN", r.daily_from AS "dailyFrom",
-              r.daily_till AS "dailyTill", tz.iana_name AS "timeZone", r.customer_id AS "customerId", r.custom
+              r.daily_till AS "dailyTill", tz.iana_name AS "timeZone", r.customer_id AS "customerId", r.custom,
+              r.call_result AS "callResult", r.attempt, r.call_time::float8 AS "callTime",
+              tz.name AS "timeZoneName"
          FROM record_handles h
          JOIN records r ON r.record_id = h.record_id
          JOIN time_zones tz ON tz.tenant_id = r.tenant_id AND tz.id = r.tz_dbid

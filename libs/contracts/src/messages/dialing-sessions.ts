@@ -1,6 +1,7 @@
 import { DESKTOP_TREATMENT_REQUESTS, RECORD_STATUS_VALUES, RECORD_TYPE_VALUES } from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand } from '../definitions';
+import { callingListFieldSchema } from './campaign-group-sessions';
 import { MAX_DBID } from './campaign-groups';
 
 /**
@@ -49,9 +50,37 @@ export const deliveredRecordSchema = z.object({
   customerId: z.string().nullable(),
   /** User-defined fields by name. */
   custom: z.record(z.string(), z.unknown()),
+  /** GSW_CALL_RESULT, GSW_ATTEMPTS and GSW_CALL_TIME (Unix seconds, null if never dialed). */
+  callResult: z.number().int().nonnegative().default(0),
+  attempt: z.number().int().nonnegative().default(0),
+  callTime: z.number().int().nonnegative().nullable().default(null),
+  /** Genesys name of the record's time zone (GSW_TZ_NAME); the IANA name when unknown. */
+  timeZoneName: z.string().min(1).optional(),
 });
 
 export type DeliveredRecord = z.infer<typeof deliveredRecordSchema>;
+
+/** What a desktop needs of a calling-list field to send it and to read updates of it. */
+export const sendableFieldSchema = callingListFieldSchema.pick({
+  name: true,
+  dataType: true,
+  length: true,
+  sendAttribute: true,
+  editable: true,
+});
+
+/**
+ * Where delivered records belong, for the desktop events (GSW_CAMPAIGN_NAME, GSW_CALLING_LIST) and
+ * the custom fields they carry under their send attributes.
+ */
+export const recordListSchema = z.object({
+  campaignName: z.string(),
+  callingListDbid: dbid,
+  callingListName: z.string(),
+  fields: z.array(sendableFieldSchema),
+});
+
+export type RecordList = z.infer<typeof recordListSchema>;
 
 /**
  * The next record of the group's session for an agent: a due personal callback or rescheduled
@@ -63,7 +92,11 @@ export const TakeNextRecord = defineCommand({
   type: 'dialing-sessions.take-next-record',
   version: 1,
   request: z.object({ campaignGroupDbid: dbid, agentId: z.string().min(1).max(32) }),
-  reply: z.object({ record: deliveredRecordSchema.nullable() }),
+  /** `list`: the record's calling list, null with no record. */
+  reply: z.object({
+    record: deliveredRecordSchema.nullable(),
+    list: recordListSchema.nullable().default(null),
+  }),
 });
 
 /**
@@ -150,5 +183,32 @@ export const GetChainedRecords = defineCommand({
   type: 'dialing-sessions.get-chained-records',
   version: 1,
   request: z.object({ handle: recordHandle, agentId: z.string().min(1).max(32) }),
-  reply: recordPlaceSchema.extend({ records: z.array(deliveredRecordSchema) }),
+  reply: recordPlaceSchema.extend({
+    records: z.array(deliveredRecordSchema),
+    /** The fields of the chain's calling list. */
+    fields: z.array(sendableFieldSchema).default([]),
+  }),
+});
+
+/** A record on an agent's desktop with what the desktop events about it need. */
+export const desktopRecordSchema = z.object({
+  campaignGroupDbid: dbid,
+  record: deliveredRecordSchema,
+  list: recordListSchema,
+  /** The handle whose ChainedRecordRequest delivered it; null for a previewed record. */
+  chainOf: recordHandle.nullable(),
+});
+
+export type DesktopRecord = z.infer<typeof desktopRecordSchema>;
+
+/**
+ * Every record on the agent's desktop, in handle order: what a gateway that did not deliver them
+ * (the agent logged in again elsewhere) needs to serve requests on them and the agent's logout.
+ */
+export const GetDesktopRecords = defineCommand({
+  service: 'record-dispatcher',
+  type: 'dialing-sessions.get-desktop-records',
+  version: 1,
+  request: z.object({ agentId: z.string().min(1).max(32) }),
+  reply: z.object({ records: z.array(desktopRecordSchema) }),
 });

@@ -3,3 +3,4 @@ export * from './campaign-groups';
 export * from './campaign-group-sessions';
 export * from './dialing-sessions';
 export * from './agents';
+export * from './records';

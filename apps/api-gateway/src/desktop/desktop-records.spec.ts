@@ -1,0 +1,388 @@
+import {
+  type AgentDesktopContext,
+  type DeliveredRecord,
+  DialingSessionErrorCode,
+  GetChainedRecords,
+  GetDesktopRecords,
+  GetDialingConfig,
+  type RecordList,
+  RejectRecord,
+  ReturnRecord,
+  TakeNextRecord,
+  UpdateRecord,
+} from '@ocs/contracts';
+import { validateRequest } from '@ocs/desktop-protocol';
+import { DialMode, FieldDataType, GroupCampaignStatus } from '@ocs/domain';
+import { BusRemoteError } from '@ocs/messaging';
+import { DesktopRecords, isRecordRequest, type RecordRequest } from './desktop-records';
+import { DesktopSession } from './desktop-sessions';
+
+const APP = 7;
+const CAMPAIGN = 'Payment Reminders';
+
+const context: AgentDesktopContext = {
+  agent: { dbid: 9, loginId: 'agent09', name: 'Agent 9' },
+  place: { dbid: 9, name: 'Place_7009', dn: '7009' },
+  agentGroups: [{ dbid: 3, name: 'Collections' }],
+  campaignGroups: [
+    {
+      dbid: 30,
+      name: 'Payment Reminders@Collections',
+      campaignDbid: 2,
+      campaignName: CAMPAIGN,
+      agentGroupDbid: 3,
+      agentGroupName: 'Collections',
+      dialMode: DialMode.Preview,
+      optimizeBy: null,
+      optimizeGoal: null,
+      status: GroupCampaignStatus.Running,
+      description: 'preview group',
+      campaignDescription: 'reminders',
+    },
+  ],
+};
+
+const list: RecordList = {
+  campaignName: CAMPAIGN,
+  callingListDbid: 5,
+  callingListName: 'Payment Reminders',
+  fields: [
+    {
+      name: 'days_overdue',
+      dataType: FieldDataType.Int,
+      length: null,
+      sendAttribute: 'DaysOverdue',
+      editable: true,
+    },
+    { name: 'notes', dataType: FieldDataType.Varchar, length: 20, sendAttribute: 'Notes', editable: true },
+  ],
+};
+
+function delivered(handle: number, chainN = 0): DeliveredRecord {
+  return {
+    handle,
+    sessionId: '00000000-0000-4000-8000-000000000001',
+    recordId: String(handle * 10),
+    callingListDbid: 5,
+    recordType: 2,
+    contactInfo: `555000${handle}`,
+    contactInfoType: 1,
+    chainId: 44,
+    chainN,
+    dialSchedTime: null,
+    dailyFrom: 0,
+    dailyTill: 86_400,
+    timeZone: 'America/Chicago',
+    timeZoneName: 'CST',
+    customerId: null,
+    custom: { days_overdue: 12, notes: 'hi' },
+    callResult: 28,
+    attempt: 0,
+    callTime: null,
+  };
+}
+
+const place = {
+  sessionId: '00000000-0000-4000-8000-000000000001',
+  campaignGroupDbid: 30,
+  campaignName: CAMPAIGN,
+  callingListDbid: 5,
+  callingListName: 'Payment Reminders',
+  chainId: 44,
+};
+
+type Handler = (payload: Record<string, unknown>) => unknown;
+
+function setup(handlers: Record<string, Handler>, options = { agentPreviewModeStart: false }) {
+  const sent: Array<Record<string, unknown>> = [];
+  const calls: Array<[string, Record<string, unknown>]> = [];
+  const socket = {
+    send: (data: string) => sent.push(JSON.parse(data) as Record<string, unknown>),
+    close: () => undefined,
+    readyState: 1,
+  };
+  const session = new DesktopSession('Resources', 'agent09', 'Place_7009', context, socket);
+  const all: Record<string, Handler> = {
+    [GetDialingConfig.subject]: () => ({ options }),
+    ...handlers,
+  };
+  const client = {
+    request: (contract: { subject: string }, payload: Record<string, unknown>) => {
+      calls.push([contract.subject, payload]);
+      const handler = all[contract.subject];
+      if (!handler) return Promise.reject(new Error(`no handler for ${contract.subject}`));
+      try {
+        return Promise.resolve(handler(payload));
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    },
+  };
+  const records = new DesktopRecords({
+    client: client as never,
+    applicationId: APP,
+    context: () => Promise.resolve(context),
+    clock: () => new Date('2026-03-01T12:00:00Z'),
+  });
+  const send = async (data: Record<string, unknown>) => {
+    const validated = validateRequest({ GSW_APPLICATION_ID: APP, GSW_CAMPAIGN_NAME: CAMPAIGN, ...data });
+    if (!validated.ok || !isRecordRequest(validated.request)) throw new Error('not a record request');
+    await records.answer(session, validated.request as RecordRequest);
+    return sent.splice(0);
+  };
+  return { session, records, send, calls, socket };
+}
+
+const remoteError = (code: string) =>
+  new BusRemoteError('subject', { code, message: `failed with ${code}` } as never);
+
+describe('DesktopRecords', () => {
+  it('starts and ends preview mode once per group', async () => {
+    const { send } = setup({});
+    expect(await send({ GSW_AGENT_REQ_TYPE: 'PreviewDialingModeOver' })).toEqual([
+      expect.objectContaining({ GSW_ERROR_NUMBER: 119 }),
+    ]);
+    expect(await send({ GSW_AGENT_REQ_TYPE: 'PreviewDialingModeStart', GSW_REFERENCE_ID: 1 })).toEqual([
+      {
+        GSW_USER_EVENT: 'PreviewDialingModeStartAcknowledge',
+        GSW_APPLICATION_ID: APP,
+        GSW_CAMPAIGN_NAME: CAMPAIGN,
+        GSW_REFERENCE_ID: 1,
+      },
+    ]);
+    expect(await send({ GSW_AGENT_REQ_TYPE: 'PreviewDialingModeStart' })).toEqual([
+      expect.objectContaining({ GSW_ERROR_NUMBER: 118 }),
+    ]);
+    expect(await send({ GSW_AGENT_REQ_TYPE: 'PreviewDialingModeOver' })).toEqual([
+      expect.objectContaining({ GSW_USER_EVENT: 'PreviewDialingModeOverAcknowledge' }),
+    ]);
+    expect(
+      await send({ GSW_AGENT_REQ_TYPE: 'PreviewDialingModeStart', GSW_CAMPAIGN_NAME: 'Unknown' }),
+    ).toEqual([expect.objectContaining({ GSW_ERROR_NUMBER: 105 })]);
+  });
+
+  it('asks for PreviewDialingModeStart first when the group option says so', async () => {
+    const { send, calls } = setup({}, { agentPreviewModeStart: true });
+    expect(await send({ GSW_AGENT_REQ_TYPE: 'PreviewRecordRequest' })).toEqual([
+      expect.objectContaining({ GSW_ERROR_NUMBER: 101, GSW_ERROR: 'PreviewDialingModeStart is required' }),
+    ]);
+    expect(calls.map(([subject]) => subject)).not.toContain(TakeNextRecord.subject);
+  });
+
+  it('answers 107 for a campaign without a running preview group of the agent', async () => {
+    const { send } = setup({});
+    expect(await send({ GSW_AGENT_REQ_TYPE: 'PreviewRecordRequest', GSW_CAMPAIGN_NAME: 'Other' })).toEqual([
+      expect.objectContaining({ GSW_ERROR_NUMBER: 107, GSW_CAMPAIGN_NAME: 'Other' }),
+    ]);
+    const inactive = setup({
+      [TakeNextRecord.subject]: () => {
+        throw remoteError(DialingSessionErrorCode.NoActiveSession);
+      },
+    });
+    expect(await inactive.send({ GSW_AGENT_REQ_TYPE: 'PreviewRecordRequest' })).toEqual([
+      expect.objectContaining({ GSW_ERROR_NUMBER: 107 }),
+    ]);
+  });
+
+  it('answers 108 when the group has no record now', async () => {
+    const { send } = setup({ [TakeNextRecord.subject]: () => ({ record: null, list: null }) });
+    expect(await send({ GSW_AGENT_REQ_TYPE: 'PreviewRecordRequest' })).toEqual([
+      expect.objectContaining({ GSW_ERROR_NUMBER: 108, GSW_ERROR: 'No Records Available' }),
+    ]);
+  });
+
+  it('delivers a PreviewRecord with custom fields under their send attributes and remembers it', async () => {
+    const { send, session, calls } = setup({
+      [TakeNextRecord.subject]: () => ({ record: delivered(11), list }),
+    });
+    const [frame] = await send({ GSW_AGENT_REQ_TYPE: 'PreviewRecordRequest', GSW_REFERENCE_ID: 3 });
+    expect(frame).toMatchObject({
+      GSW_USER_EVENT: 'PreviewRecord',
+      GSW_RECORD_HANDLE: 11,
+      GSW_CALLING_LIST: 'Payment Reminders',
+      GSW_CAMPAIGN_NAME: CAMPAIGN,
+      GSW_PHONE: '55500011',
+      DaysOverdue: 12,
+      Notes: 'hi',
+      GSW_REFERENCE_ID: 3,
+    });
+    expect(calls).toContainEqual([TakeNextRecord.subject, { campaignGroupDbid: 30, agentId: 'agent09' }]);
+    expect([...session.desk.records.keys()]).toEqual([11]);
+  });
+
+  it('checks updates against the list fields before sending them, and ends the handle when processed', async () => {
+    const updates: Array<Record<string, unknown>> = [];
+    const { send, session } = setup({
+      [TakeNextRecord.subject]: () => ({ record: delivered(11), list }),
+      [UpdateRecord.subject]: (payload) => {
+        updates.push(payload);
+        return { ...place, handle: 11, recordStatus: 3, attemptGuid: null, treatmentOutcome: null };
+      },
+    });
+    await send({ GSW_AGENT_REQ_TYPE: 'PreviewRecordRequest' });
+    expect(
+      await send({
+        GSW_AGENT_REQ_TYPE: 'UpdateCallCompletionStats',
+        GSW_RECORD_HANDLE: 11,
+        DaysOverdue: 'x',
+      }),
+    ).toEqual([expect.objectContaining({ GSW_ERROR_NUMBER: 103, GSW_RECORD_HANDLE: 11 })]);
+    expect(updates).toEqual([]);
+    expect(
+      await send({
+        GSW_AGENT_REQ_TYPE: 'UpdateCallCompletionStats',
+        GSW_RECORD_HANDLE: 11,
+        GSW_CALL_RESULT: 33,
+        Notes: 'later',
+      }),
+    ).toEqual([
+      {
+        GSW_USER_EVENT: 'UpdateCallCompletionStatsAcknowledge',
+        GSW_APPLICATION_ID: APP,
+        GSW_CALLING_LIST: 'Payment Reminders',
+        GSW_CAMPAIGN_NAME: CAMPAIGN,
+        GSW_RECORD_HANDLE: 11,
+      },
+    ]);
+    expect(updates[0]).toEqual({
+      handle: 11,
+      agentId: 'agent09',
+      final: false,
+      callResult: 33,
+      customFields: { notes: 'later' },
+    });
+    expect(
+      await send({
+        GSW_AGENT_REQ_TYPE: 'RecordProcessed',
+        GSW_RECORD_HANDLE: 11,
+        GSW_CALLING_LIST: 'Payment Reminders',
+        GSW_TREATMENT: 'RecordTreatPersonal',
+      }),
+    ).toEqual([expect.objectContaining({ GSW_USER_EVENT: 'RecordProcessedAcknowledge' })]);
+    expect(updates[1]).toEqual({
+      handle: 11,
+      agentId: 'agent09',
+      final: true,
+      treatment: 'RecordTreatPersonal',
+    });
+    expect(session.desk.empty).toBe(true);
+  });
+
+  it('answers 109 for a handle no longer on the desktop and forgets it', async () => {
+    const { send, session } = setup({
+      [TakeNextRecord.subject]: () => ({ record: delivered(11), list }),
+      [UpdateRecord.subject]: () => {
+        throw remoteError(DialingSessionErrorCode.RecordNotFound);
+      },
+    });
+    await send({ GSW_AGENT_REQ_TYPE: 'PreviewRecordRequest' });
+    expect(
+      await send({ GSW_AGENT_REQ_TYPE: 'RecordProcessed', GSW_RECORD_HANDLE: 11, GSW_CALLING_LIST: 'x' }),
+    ).toEqual([expect.objectContaining({ GSW_ERROR_NUMBER: 109, GSW_RECORD_HANDLE: 11 })]);
+    expect(session.desk.empty).toBe(true);
+  });
+
+  it('streams the chain, then acknowledges LogOut once the desktop is empty', async () => {
+    const { send, session, records, calls } = setup({
+      [TakeNextRecord.subject]: () => ({ record: delivered(11), list }),
+      [GetChainedRecords.subject]: () => ({
+        ...place,
+        handle: 11,
+        records: [delivered(12, 1), delivered(13, 2)],
+        fields: list.fields,
+      }),
+      [RejectRecord.subject]: () => ({ ...place, handle: 11 }),
+      [ReturnRecord.subject]: (payload) => ({ handle: payload['handle'] }),
+    });
+    await send({ GSW_AGENT_REQ_TYPE: 'PreviewRecordRequest' });
+    const frames = await send({ GSW_AGENT_REQ_TYPE: 'ChainedRecordRequest', GSW_RECORD_HANDLE: 11 });
+    expect(frames.map((frame) => [frame['GSW_USER_EVENT'], frame['GSW_RECORD_HANDLE']])).toEqual([
+      ['ChainedRecord', 12],
+      ['ChainedRecord', 13],
+      ['ChainedRecordsDataEnd', 11],
+    ]);
+    expect(frames[2]).toMatchObject({ GSW_CHAIN_ID: 44 });
+    expect(session.desk.returnable()).toEqual([11]);
+
+    expect(await send({ GSW_AGENT_REQ_TYPE: 'LogOut', GSW_REFERENCE_ID: 4 })).toEqual([
+      {
+        GSW_USER_EVENT: 'LogOutTime',
+        GSW_APPLICATION_ID: APP,
+        GSW_CAMPAIGN_NAME: CAMPAIGN,
+        GSW_LOGOUT_TIME: 0,
+        GSW_REFERENCE_ID: 4,
+      },
+    ]);
+    expect(await send({ GSW_AGENT_REQ_TYPE: 'PreviewRecordRequest' })).toEqual([
+      expect.objectContaining({ GSW_ERROR_NUMBER: 101, GSW_ERROR: 'Agent smartly logged out' }),
+    ]);
+    expect(
+      await send({ GSW_AGENT_REQ_TYPE: 'RecordReject', GSW_RECORD_HANDLE: 11, GSW_CALLING_LIST: 'x' }),
+    ).toEqual([
+      expect.objectContaining({ GSW_USER_EVENT: 'RecordRejectAcknowledge', GSW_RECORD_HANDLE: 11 }),
+      {
+        GSW_USER_EVENT: 'LogOutAcknowledge',
+        GSW_APPLICATION_ID: APP,
+        GSW_CAMPAIGN_NAME: CAMPAIGN,
+        GSW_REFERENCE_ID: 4,
+      },
+    ]);
+    expect(await records.returnAll(session)).toEqual([]);
+    expect(calls.map(([subject]) => subject)).not.toContain(ReturnRecord.subject);
+  });
+
+  it('returns the chain heads of a dropped desktop', async () => {
+    const { send, session, records, calls } = setup({
+      [TakeNextRecord.subject]: () => ({ record: delivered(11), list }),
+      [GetChainedRecords.subject]: () => ({ ...place, handle: 11, records: [delivered(12, 1)], fields: [] }),
+      [ReturnRecord.subject]: (payload) => ({ handle: payload['handle'] }),
+    });
+    await send({ GSW_AGENT_REQ_TYPE: 'PreviewRecordRequest' });
+    await send({ GSW_AGENT_REQ_TYPE: 'ChainedRecordRequest', GSW_RECORD_HANDLE: 11 });
+    expect(await records.returnAll(session)).toEqual([{ handle: 11, ok: true }]);
+    expect(calls).toContainEqual([ReturnRecord.subject, { handle: 11, agentId: 'agent09' }]);
+    expect(session.desk.empty).toBe(true);
+  });
+
+  it('gives a record back at once when the desktop went away while it was taken', async () => {
+    const setupWith = setup({
+      [TakeNextRecord.subject]: () => {
+        setupWith.socket.readyState = 3;
+        return { record: delivered(11), list };
+      },
+      [ReturnRecord.subject]: (payload) => ({ handle: payload['handle'] }),
+    });
+    expect(await setupWith.send({ GSW_AGENT_REQ_TYPE: 'PreviewRecordRequest' })).toEqual([]);
+    expect(setupWith.calls).toContainEqual([ReturnRecord.subject, { handle: 11, agentId: 'agent09' }]);
+    expect(setupWith.session.desk.empty).toBe(true);
+  });
+
+  it('does not hold a LogOut up for records the dispatcher already ended', async () => {
+    const { send, session } = setup({
+      [TakeNextRecord.subject]: () => ({ record: delivered(11), list }),
+      [GetDesktopRecords.subject]: () => ({ records: [] }),
+    });
+    await send({ GSW_AGENT_REQ_TYPE: 'PreviewRecordRequest' });
+    expect((await send({ GSW_AGENT_REQ_TYPE: 'LogOut' })).map((frame) => frame['GSW_USER_EVENT'])).toEqual([
+      'LogOutTime',
+      'LogOutAcknowledge',
+    ]);
+    expect(session.desk.empty).toBe(true);
+  });
+
+  it('adds the records delivered elsewhere when it reads the desktop back', async () => {
+    const { records, session } = setup({
+      [GetDesktopRecords.subject]: () => ({
+        records: [
+          { campaignGroupDbid: 30, record: delivered(11), list, chainOf: null },
+          { campaignGroupDbid: 30, record: delivered(12, 1), list, chainOf: 11 },
+          // Not a group of this agent's: not this desktop's business.
+          { campaignGroupDbid: 99, record: delivered(13), list, chainOf: null },
+        ],
+      }),
+    });
+    await records.reconcile(session);
+    expect([...session.desk.records.keys()]).toEqual([11, 12]);
+    expect(session.desk.returnable()).toEqual([11]);
+  });
+});
