@@ -42,6 +42,7 @@ import {
 import { BusRemoteError, type BusClient } from '@ocs/messaging';
 import { campaignGroupContext } from './campaign-notifications';
 import { type DesktopSession } from './desktop-sessions';
+import { addRecord, cancelRecords } from './record-cancel-add';
 
 /** How long a desktop request waits for record-dispatcher or campaign-manager. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -57,6 +58,8 @@ export const RECORD_REQUEST_TYPES = [
   RequestType.RecordProcessed,
   RequestType.RecordReject,
   RequestType.ChainedRecordRequest,
+  RequestType.RequestRecordCancel,
+  RequestType.AddRecord,
   RequestType.LogOut,
 ] as const;
 
@@ -114,6 +117,10 @@ export class DesktopRecords {
         return this.reject(session, request);
       case RequestType.ChainedRecordRequest:
         return this.chained(session, request);
+      case RequestType.RequestRecordCancel:
+        return cancelRecords(this.deps, session, request);
+      case RequestType.AddRecord:
+        return addRecord(this.deps, session, request);
       case RequestType.LogOut:
         return this.logOut(session, request);
     }

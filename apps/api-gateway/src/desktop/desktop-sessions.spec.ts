@@ -46,6 +46,15 @@ describe('desktop sessions', () => {
     expect(sessions.membersOf('Other', 4)).toHaveLength(0);
   });
 
+  it('find the session of an agent of a tenant', () => {
+    const sessions = new DesktopSessions();
+    const mine = session('Resources', 'agent01');
+    sessions.add(mine);
+    expect(sessions.find('Resources', 'agent01')).toBe(mine);
+    expect(sessions.find('Other', 'agent01')).toBeUndefined();
+    expect(sessions.find('Resources', 'agent02')).toBeUndefined();
+  });
+
   it('give up a session to a later login elsewhere, never to an earlier one', () => {
     const sessions = new DesktopSessions();
     const local = session();

@@ -154,6 +154,11 @@ export class DesktopSessions {
     return newer ? local : undefined;
   }
 
+  /** The session of an agent on this replica, if the agent is logged in here. */
+  find(tenant: string, loginId: string): DesktopSession | undefined {
+    return this.byAgent.get(sessionKey(tenant, loginId));
+  }
+
   membersOf(tenant: string, agentGroupDbid: number): DesktopSession[] {
     return [...this.byAgent.values()].filter((session) => session.isMemberOf(tenant, agentGroupDbid));
   }

@@ -10,6 +10,7 @@ import {
   type Envelope,
   GetAgentDesktopContext,
   type PayloadOf,
+  RecordCancelRequested,
 } from '@ocs/contracts';
 import {
   addressingOf,
@@ -33,6 +34,7 @@ import {
 import { type EventFeed, followEvents } from './event-feed';
 import { invalidFrame, notServedYet, parseFrame } from './desktop-frames';
 import { DesktopRecords, isRecordRequest } from './desktop-records';
+import { recordCancelNotification } from './record-cancel-add';
 import { desktopLog } from './desktop-log';
 import { DesktopCloseCode, DesktopSession, DesktopSessions, sessionKey } from './desktop-sessions';
 import { type DesktopIdentity, verifyDesktopToken } from '@ocs/auth';
@@ -98,6 +100,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
         this.notifyChange(event),
       ),
       await followEvents(this.bus, DesktopSessionOpened, this.logger, (event) => this.endSuperseded(event)),
+      await followEvents(this.bus, RecordCancelRequested, this.logger, (event) => this.notifyCancel(event)),
     );
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_INTERVAL_MS);
     this.heartbeat.unref();
@@ -347,6 +350,17 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       this.alive.delete(ws);
       ws.ping();
     }
+  }
+
+  /**
+   * RecordCancel to the agent's desktop, if it is connected here: a cancellation matched a record
+   * it holds. The record stays on the desk until the desktop processes or rejects it.
+   */
+  private notifyCancel({ tenant, data }: Envelope<PayloadOf<typeof RecordCancelRequested>>): void {
+    const session = this.sessions.find(tenant, data.agentId);
+    if (!session) return;
+    session.send(recordCancelNotification(data, session.desk, this.config.applicationDbid));
+    this.logger.info({ agent: data.agentId, handle: data.handle }, 'Sent RecordCancel to a desktop');
   }
 
   /** Tells every connected agent of the group's agent group what changed. */

@@ -92,7 +92,10 @@ export class DesktopRecordStore {
     });
   }
 
-  /** UpdateCallCompletionStats: the changes are written to the record, which stays on the desktop. */
+  /**
+   * UpdateCallCompletionStats: the changes are written to the record, which stays on the desktop;
+   * its handle's updated_at restarts the stale clock.
+   */
   async applyChanges(client: PoolClient, recordId: string, changes: RecordChanges): Promise<void> {
     await client.query(
       `UPDATE records SET call_result = COALESCE($2, call_result), daily_from = COALESCE($3, daily_from),
@@ -109,6 +112,10 @@ export class DesktopRecordStore {
         JSON.stringify(changes.custom ?? {}),
       ],
     );
+    // The stale clock of the record on the desktop starts again.
+    await client.query('UPDATE record_handles SET updated_at = CURRENT_TIMESTAMP WHERE record_id = $1', [
+      recordId,
+    ]);
   }
 
   async recordStatus(client: PoolClient, recordId: string): Promise<number> {

@@ -296,16 +296,17 @@ export class RecordStore {
   }
 
   /**
-   * stale_clean_timeout: records the session delivered to a desktop before `cutoff` (and the records
-   * their chain requests brought) become Stale (call result Stale) and their handles end; counted
-   * in the session's records_stale. Returns how many records became Stale.
+   * stale_clean_timeout: records the session delivered to a desktop before `cutoff` and not updated
+   * (UpdateCallCompletionStats) since (and the records their chain requests brought) become Stale
+   * (call result Stale) and their handles end; counted in the session's records_stale. Returns how many records became Stale.
    */
   async markStale(sessionId: string, cutoff: Date): Promise<number> {
     return this.transaction(async (client) => {
       const { rows } = await client.query<{ record_id: string }>(
         `WITH expired AS (
            SELECT handle FROM record_handles
-            WHERE session_id = $1 AND state = 'desktop' AND COALESCE(delivered_at, retrieved_at) < $2
+            WHERE session_id = $1 AND state = 'desktop'
+              AND COALESCE(updated_at, delivered_at, retrieved_at) < $2
               FOR UPDATE SKIP LOCKED
          )
          DELETE FROM record_handles h
