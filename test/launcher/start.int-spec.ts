@@ -69,6 +69,7 @@ describe('npm start launcher', () => {
     const { code, output } = await runLauncher({}, ['--help']);
     expect(code).toBe(0);
     expect(output).toContain('--exit-when-ready');
+    expect(output).toContain('--no-demo-dialing');
   });
 
   it('migrates, seeds and brings all seven services to ready', async () => {
@@ -77,12 +78,16 @@ describe('npm start launcher', () => {
       const basePort = await freeBasePort();
       const { code, output } = await runLauncher({ DATABASE_URL: db.url, LOG_LEVEL: 'warn' }, [
         '--exit-when-ready',
+        // The shared NATS may carry another running system: no campaign group commands on it.
+        '--no-demo-dialing',
         '--base-port',
         String(basePort),
         '--ready-timeout',
         '90',
       ]);
       expect(output).toContain('All services are ready.');
+      expect(output).toContain('Demo dialing: off (--no-demo-dialing)');
+      expect(output).toContain('node dist/tools/desktop/agent.js --agent agent09 --place Place_7009');
       expect(code).toBe(0);
       for (const port of [0, 1, 2, 3, 4, 5, 6])
         expect(output).toContain(`127.0.0.1:${basePort + port}/readyz`);

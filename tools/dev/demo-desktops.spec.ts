@@ -1,6 +1,6 @@
 import { DEMO_AGENT_GROUPS, DEMO_AGENTS, DEMO_CAMPAIGN_GROUPS } from '@ocs/persistence';
 import { DialMode } from '@ocs/domain';
-import { previewDemoDesktops } from './demo-desktops';
+import { agentCommand, previewDemoDesktops } from './demo-desktops';
 
 describe('previewDemoDesktops', () => {
   it("offers members of the demo's preview group, each at their own place", () => {
@@ -15,5 +15,18 @@ describe('previewDemoDesktops', () => {
       expect(desktop.campaignGroup).toBe(`${preview.campaign}@${preview.agentGroup}`);
     }
     expect(new Set(desktops.map((d) => d.place)).size).toBe(2);
+  });
+});
+
+describe('agentCommand', () => {
+  const desktop = { agent: 'agent09', place: 'Place_7009', campaignGroup: 'Payment Reminders@Collections' };
+
+  it('runs the agent CLI with the token, and the gateway URL when it is not the default', () => {
+    expect(agentCommand(desktop, 'tok', 3000)).toBe(
+      'node dist/tools/desktop/agent.js --agent agent09 --place Place_7009 --token tok',
+    );
+    expect(agentCommand(desktop, 'tok', 21000)).toBe(
+      'node dist/tools/desktop/agent.js --agent agent09 --place Place_7009 --url http://127.0.0.1:21000 --token tok',
+    );
   });
 });

@@ -22,3 +22,17 @@ export function previewDemoDesktops(count: number): DemoDesktop[] {
       : [];
   });
 }
+
+/** The gateway's address when the launcher's base port is `basePort`. */
+export function gatewayUrl(basePort: number): string {
+  return `http://127.0.0.1:${basePort}`;
+}
+
+/**
+ * The shell command that works the desktop of `desktop` with the agent CLI, ready to copy and
+ * paste: the token travels on the command line, so no secret is needed.
+ */
+export function agentCommand(desktop: DemoDesktop, token: string, basePort: number): string {
+  const url = basePort === 3000 ? '' : ` --url ${gatewayUrl(basePort)}`;
+  return `node dist/tools/desktop/agent.js --agent ${desktop.agent} --place ${desktop.place}${url} --token ${token}`;
+}

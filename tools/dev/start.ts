@@ -11,17 +11,22 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { previewDemoDesktops } from './demo-desktops';
+import { agentCommand, previewDemoDesktops } from './demo-desktops';
+import { describeDemoDialing, type DemoDialingOutcome, startDemoDialing } from './demo-dialing';
 import { formatLogLine } from './log-line';
-import { type ServiceName } from '@ocs/service-kit';
+import { DEFAULT_NATS_URL, type ServiceName } from '@ocs/service-kit';
 import { portFor, SERVICES } from './services';
 
 const HELP = `Usage: npm start -- [options]      (or: node dist/tools/dev/start.js [options])
 
-Migrates and seeds the database, starts all seven services and waits until each answers /readyz.
+Migrates and seeds the database, starts all seven services, waits until each answers /readyz, then
+puts the demo's preview campaign group (Payment Reminders@Collections) into Running and prints how
+to work its records as an agent (node dist/tools/desktop/agent.js).
 
 Options:
   --no-seed           skip loading the demo data
+  --no-demo-dialing   leave the demo's preview campaign group alone (by default it is loaded and
+                      started, so agents can work preview records at once)
   --base-port <n>     port of api-gateway; the others follow it (default 3000: 3000-3006)
   --exit-when-ready   stop the services again once all are ready (a smoke test of the start)
   --ready-timeout <s> seconds to wait for every service to be ready (default 60)
@@ -34,6 +39,7 @@ Full JSON logs of each service are written to tmp/logs/<service>.log.`;
 
 interface Options {
   seed: boolean;
+  demoDialing: boolean;
   basePort: number;
   exitWhenReady: boolean;
   readyTimeoutMs: number;
@@ -43,6 +49,7 @@ function parseOptions(): Options | undefined {
   const { values } = parseArgs({
     options: {
       'no-seed': { type: 'boolean', default: false },
+      'no-demo-dialing': { type: 'boolean', default: false },
       'base-port': { type: 'string', default: '3000' },
       'exit-when-ready': { type: 'boolean', default: false },
       'ready-timeout': { type: 'string', default: '60' },
@@ -62,6 +69,7 @@ function parseOptions(): Options | undefined {
     throw new Error(`--ready-timeout must be positive, got ${values['ready-timeout']}`);
   return {
     seed: !values['no-seed'],
+    demoDialing: !values['no-demo-dialing'],
     basePort,
     exitWhenReady: values['exit-when-ready'],
     readyTimeoutMs: readyTimeout * 1000,
@@ -128,12 +136,18 @@ async function stopAll(services: Running[]): Promise<boolean> {
   return codes.every((code) => code === 0);
 }
 
-/** Desktop connections for two demo agents, with tokens valid for a working day. */
+/**
+ * Desktop connections for two demo agents, with tokens valid for a working day, and the command
+ * that works preview records as each of them with the agent CLI.
+ */
 async function demoDesktopLines(basePort: number): Promise<string[]> {
   const secret = process.env.OCS_AUTH_SECRET ?? '';
   const desktops = previewDemoDesktops(2);
   if (secret.length < MIN_AUTH_SECRET_LENGTH || desktops.length === 0) return [];
-  const lines = ['Agent desktops (WebSocket, one JSON object of GSW_* keys per frame):'];
+  const sockets = ['Agent desktops (WebSocket, one JSON object of GSW_* keys per frame):'];
+  const commands = [
+    'Work preview records as a demo agent (in another terminal; then type start, preview, done, help):',
+  ];
   for (const desktop of desktops) {
     const token = await issueDesktopToken({
       tenant: DEMO_TENANT,
@@ -141,14 +155,20 @@ async function demoDesktopLines(basePort: number): Promise<string[]> {
       secret,
       ttlSeconds: 8 * 3600,
     });
-    lines.push(
+    sockets.push(
       `  ${desktop.agent} (${desktop.campaignGroup}): ws://127.0.0.1:${basePort}/desktop?place=${encodeURIComponent(desktop.place)}&access_token=${token}`,
     );
+    commands.push(`  ${agentCommand(desktop, token, basePort)}`);
   }
-  return lines;
+  return [...sockets, ...commands];
 }
 
-function printWhereToLook(services: Running[], basePort: number, desktops: string[]): void {
+function printWhereToLook(
+  services: Running[],
+  basePort: number,
+  dialing: DemoDialingOutcome,
+  desktops: string[],
+): void {
   const gateway = `http://127.0.0.1:${basePort}`;
   const rows = services.map((s) => `  ${s.name.padEnd(20)} http://127.0.0.1:${s.port}/readyz`);
   const traces = process.env.OTEL_EXPORTER_OTLP_ENDPOINT
@@ -163,6 +183,7 @@ function printWhereToLook(services: Running[], basePort: number, desktops: strin
       `  OCS HTTP campaign groups: ${gateway}/campaigngroups`,
       'Health (each also has /healthz):',
       ...rows,
+      describeDemoDialing(dialing),
       ...desktops,
       traces,
       'Logs:    tmp/logs/<service>.log (JSON); Ctrl-C stops everything.',
@@ -205,7 +226,10 @@ async function main(): Promise<void> {
     await shutdown('a service failed to start', true);
     return;
   }
-  printWhereToLook(services, options.basePort, await demoDesktopLines(options.basePort));
+  const dialing: DemoDialingOutcome = options.demoDialing
+    ? await startDemoDialing(process.env.NATS_URL ?? DEFAULT_NATS_URL)
+    : { kind: 'skipped' };
+  printWhereToLook(services, options.basePort, dialing, await demoDesktopLines(options.basePort));
 
   if (options.exitWhenReady) {
     await shutdown('--exit-when-ready', false);

@@ -1,0 +1,233 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
+import { seedDemo } from '@ocs/persistence';
+import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
+import { startDemoDialing } from '../../tools/dev/demo-dialing';
+
+// The README's demo end to end: the launcher (dist/tools/dev/start.js) runs the whole system on a
+// database and a NATS server of this test's own and puts the preview campaign group into Running;
+// then the agent CLI it advertises, fed commands on stdin, works one preview record.
+
+const root = path.resolve(__dirname, '../..');
+const SECRET = 'desktop-cli-test-secret-0123456789abcdef';
+const CAMPAIGN = 'Payment Reminders';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(200);
+    }
+  }
+}
+
+/** A base port whose seven ports are free, below Linux's ephemeral range (32768 and up). */
+async function freeBasePort(): Promise<number> {
+  const isFree = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const server = createServer()
+        .once('error', () => resolve(false))
+        .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20000 + Math.floor(Math.random() * 1200) * 10;
+    const ports = Array.from({ length: 7 }, (_, i) => base + i);
+    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
+  }
+  throw new Error('no free range of seven ports found');
+}
+
+/** The launcher, in a process group of its own so that it and its services can always be ended. */
+class Launcher {
+  output = '';
+  private readonly exited: Promise<number | null>;
+
+  constructor(private readonly child: ChildProcess) {
+    child.stdout!.on('data', (chunk) => (this.output += chunk));
+    child.stderr!.on('data', (chunk) => (this.output += chunk));
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  }
+
+  static start(env: NodeJS.ProcessEnv, args: string[]): Launcher {
+    const child = spawn(process.execPath, [path.join('dist', 'tools', 'dev', 'start.js'), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    return new Launcher(child);
+  }
+
+  async waitFor(text: string, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.output.includes(text)) {
+      if (this.child.exitCode !== null) throw new Error(`launcher exited:\n${this.output}`);
+      if (Date.now() > deadline) throw new Error(`no "${text}" in time:\n${this.output}`);
+      await sleep(200);
+    }
+  }
+
+  /** SIGTERM (a graceful stop of every service), then SIGKILL to the whole group past 20 s. */
+  async stop(): Promise<number | null> {
+    const pid = this.child.pid!;
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), 20_000)),
+    );
+    const code = await Promise.race([this.exited, timeout]);
+    clearTimeout(timer);
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // the group is gone already
+    }
+    return code === 'timeout' ? null : code;
+  }
+}
+
+/** Runs the agent CLI with `args`, feeding `commands` on stdin; killed after `timeoutMs`. */
+function runAgent(args: string[], commands: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(process.execPath, [path.join('dist', 'tools', 'desktop', 'agent.js'), ...args], {
+      cwd: root,
+      env: { ...process.env, OCS_AUTH_SECRET: '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+    child.stdin.end(commands.map((c) => `${c}\n`).join(''));
+  });
+}
+
+describe('working preview records with the agent CLI on the launched demo', () => {
+  let database: TestDatabase;
+  let nats: PrivateNatsServer;
+  let launcher: Launcher | undefined;
+  let basePort: number;
+  let previewGroupId: number;
+
+  beforeAll(async () => {
+    [database, nats] = await Promise.all([createTestDatabase({ migrate: true }), startPrivateNatsServer()]);
+    await seedDemo(database.pool, { recordCount: 300 });
+    // Every record of the preview campaign's list is dialable at any hour of the test run.
+    await database.pool.query(
+      `UPDATE records r SET daily_from = 0, daily_till = 86400
+         FROM calling_lists cl WHERE cl.id = r.calling_list_id AND cl.name = $1`,
+      [CAMPAIGN],
+    );
+    const { rows } = await database.pool.query<{ id: number }>(
+      `SELECT cg.id FROM campaign_groups cg
+         JOIN agent_groups ag ON ag.tenant_id = cg.tenant_id AND ag.id = cg.agent_group_id
+        WHERE ag.name = 'Collections'`,
+    );
+    previewGroupId = rows[0].id;
+    basePort = await freeBasePort();
+    launcher = Launcher.start(
+      { DATABASE_URL: database.url, NATS_URL: nats.url, LOG_LEVEL: 'warn', OCS_AUTH_SECRET: SECRET },
+      ['--no-seed', '--base-port', String(basePort), '--ready-timeout', '90'],
+    );
+    await launcher.waitFor('Ctrl-C stops everything.', 120_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    const code = await launcher?.stop();
+    await Promise.allSettled([nats?.stop(), database?.drop()]);
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('starts the preview campaign group, and only that one, and prints the agent command', async () => {
+    const output = launcher!.output;
+    expect(output).toContain(
+      `Demo dialing: campaign group "Payment Reminders@Collections" (DBID ${previewGroupId}) is Running`,
+    );
+    expect(output).toMatch(
+      new RegExp(
+        `node dist/tools/desktop/agent\\.js --agent agent09 --place Place_7009 --url http://127\\.0\\.0\\.1:${basePort} --token \\S+`,
+      ),
+    );
+    const { rows } = await database.pool.query<{ campaign_group_id: number; status: number }>(
+      'SELECT campaign_group_id, status FROM campaign_group_sessions WHERE status <> 0',
+    );
+    expect(rows).toEqual([{ campaign_group_id: previewGroupId, status: 5 }]);
+
+    // Idempotent: asking again finds the group loaded and running, and says so.
+    expect(await startDemoDialing(nats.url)).toEqual({
+      kind: 'running',
+      group: 'Payment Reminders@Collections',
+      dbid: previewGroupId,
+    });
+  });
+
+  it('works a preview record: start, preview, done, logout', async () => {
+    await eventually(async () => {
+      const { rows } = await database.pool.query(
+        `SELECT 1 FROM dialing_sessions WHERE campaign_group_id = $1 AND state = 'active'`,
+        [previewGroupId],
+      );
+      expect(rows).toHaveLength(1);
+    });
+    // The command exactly as the launcher printed it.
+    const line = /node (dist\/tools\/desktop\/agent\.js --agent agent09 .*)/.exec(launcher!.output)![1];
+    const args = line.trim().split(/\s+/).slice(1);
+    const { code, output } = await runAgent(args, ['start', 'preview', 'done', 'logout']);
+    if (process.env.SHOW_AGENT_OUTPUT) console.log(`${launcher!.output}\n${output}`);
+
+    expect(output).toContain(`as agent09 at Place_7009 (campaign "${CAMPAIGN}")`);
+    expect(output).toContain('<< PreviewDialingModeStartAcknowledge (ref 1)');
+    expect(output).toContain('<< PreviewRecord (ref 2)');
+    const record = /phone (\S+) \(type \d+\)\s+handle (\d+)\s+list "Payment Reminders"/.exec(output);
+    expect(record).not.toBeNull();
+    const [, phone, handle] = record!;
+    expect(output).toMatch(/fields: .*AccountNumber=\S+/);
+    expect(output).toContain(`<< RecordProcessedAcknowledge (ref 3)`);
+    expect(output).toMatch(new RegExp(`RecordProcessedAcknowledge \\(ref 3\\).*RECORD_HANDLE=${handle}`));
+    expect(output).toContain('<< LogOutTime (ref 4)');
+    expect(output).toContain('<< LogOutAcknowledge (ref 4)');
+    expect(output).not.toContain('<< Error');
+    expect(code).toBe(0);
+
+    // The record is Updated (3) with the default call result, Answer (33), by agent09.
+    const { rows } = await database.pool.query<{ status: number; result: number }>(
+      `SELECT r.record_status AS status, r.call_result AS result FROM records r
+         JOIN calling_lists cl ON cl.id = r.calling_list_id
+        WHERE cl.name = $1 AND r.contact_info = $2 AND r.agent_id = 'agent09'`,
+      [CAMPAIGN, phone],
+    );
+    expect(rows).toEqual([{ status: 3, result: 33 }]);
+  }, 90_000);
+
+  it('answers errors with their number and text, and issues its own token with OCS_AUTH_SECRET', async () => {
+    const url = `http://127.0.0.1:${basePort}`;
+    const { code, output } = await runAgent(
+      ['--agent', 'agent10', '--url', url],
+      ['preview', 'done', 'status', 'quit'],
+      { OCS_AUTH_SECRET: SECRET },
+    );
+    expect(output).toContain('as agent10 at Place_7010');
+    // agent_preview_mode_start is on: a record only after PreviewDialingModeStart.
+    expect(output).toContain(
+      '<< Error 101 "PreviewDialingModeStart is required" to PreviewRecordRequest (ref 1)',
+    );
+    expect(output).toContain('error: no record on the desktop: type preview first');
+    expect(output).toMatch(/<< CampaignStarted \(ref 2\)/);
+    expect(code).toBe(0);
+
+    const refused = await runAgent(['--agent', 'agent10', '--url', url, '--token', 'not-a-token'], ['quit']);
+    expect(refused.output).toContain('the gateway refused the desktop: HTTP 401');
+    expect(refused.code).toBe(1);
+  }, 60_000);
+});

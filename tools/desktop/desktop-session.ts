@@ -1,0 +1,477 @@
+/**
+ * The protocol side of the agent CLI, free of I/O: turns typed commands into desktop request
+ * frames (one JSON object of GSW_* keys each), follows the records on the desktop, tells when a
+ * request has its answer and formats every event for people.
+ */
+import {
+  GswKey as K,
+  isProtocolKey,
+  REQUEST_RESPONSES,
+  REQUEST_SPECS,
+  RequestType,
+  UserEvent,
+} from '@ocs/desktop-protocol';
+import { CALL_RESULT_LABELS, CallResult } from '@ocs/domain';
+
+export type Frame = Record<string, unknown>;
+
+export interface DesktopSettings {
+  /** GSW_APPLICATION_ID: the DBID of the OCS application (the gateway's OCS_APPLICATION_DBID). */
+  readonly applicationId: number;
+  /** GSW_CAMPAIGN_NAME of the campaign whose records the agent works. */
+  readonly campaign: string;
+}
+
+/** A request on its way: its answer is the events carrying the same reference id. */
+export interface PendingRequest {
+  readonly referenceId: number;
+  readonly type: RequestType;
+}
+
+export type Action =
+  | { readonly kind: 'send'; readonly frame: Frame; readonly pending: PendingRequest }
+  | { readonly kind: 'print'; readonly lines: readonly string[] }
+  | { readonly kind: 'quit' }
+  | { readonly kind: 'none' };
+
+/** A record the desktop holds, as far as the events told. */
+export interface DesktopRecord {
+  readonly handle: number;
+  readonly callingList: string;
+  readonly phone: string;
+  readonly chainId: number | undefined;
+}
+
+/** ws://host:port/desktop?place=... from the gateway's http(s) address. */
+export function desktopUrl(gateway: string, place: string): string {
+  const url = new URL('/desktop', gateway);
+  url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
+  url.searchParams.set('place', place);
+  return url.toString();
+}
+
+export const DEFAULT_CALL_RESULT = CallResult.Answer;
+
+export const COMMAND_HELP = [
+  'Commands:',
+  '  start                              PreviewDialingModeStart: begin a preview session (first)',
+  '  preview                            PreviewRecordRequest: ask for a record',
+  '  update <call result> [field=value ...]',
+  '                                     UpdateCallCompletionStats for the current record',
+  '  done [call result] [field=value ...]',
+  `                                     RecordProcessed for the current record (default ${DEFAULT_CALL_RESULT} Answer)`,
+  '  reject                             RecordReject: give the current record back',
+  '  chain                              ChainedRecordRequest: the other records of its chain',
+  '  records                            the records on this desktop; * marks the current one',
+  '  use <handle>                       make another record on the desktop the current one',
+  '  over                               PreviewDialingModeOver: end the preview session',
+  '  status                             CampaignStatusRequest',
+  '  logout                             LogOut (Smart Logout)',
+  '  help                               this list',
+  '  quit                               close the desktop',
+  'A call result is a number or a name (answer, busy, no_answer, wrong_party, ...). Field values',
+  'that look like integers are sent as integers; quote them to send text: Notes="call back later".',
+];
+
+export class DesktopSession {
+  private nextReferenceId = 1;
+  private readonly records = new Map<number, DesktopRecord>();
+  private currentHandle: number | undefined;
+
+  constructor(private readonly settings: DesktopSettings) {}
+
+  /** The record the record commands act on: the last one previewed, or the one `use` chose. */
+  get current(): DesktopRecord | undefined {
+    return this.currentHandle === undefined ? undefined : this.records.get(this.currentHandle);
+  }
+
+  get heldRecords(): readonly DesktopRecord[] {
+    return [...this.records.values()];
+  }
+
+  /** What to do for one line typed by the agent. */
+  command(line: string): Action {
+    let words: Token[];
+    try {
+      words = tokenize(line);
+    } catch (error) {
+      return failure((error as Error).message);
+    }
+    const [name, ...args] = words;
+    if (!name) return { kind: 'none' };
+    try {
+      return this.run(name.text.toLowerCase(), args);
+    } catch (error) {
+      return failure((error as Error).message);
+    }
+  }
+
+  /**
+   * Whether `frame` completes `pending`: its single answer, the end of a stream, an error, or for
+   * LogOut the acknowledgement (or LogOutTime while records still wait on the desktop).
+   * CampaignStatusRequest has no last answer: it is never completed by a frame.
+   */
+  settles(pending: PendingRequest, frame: Frame): boolean {
+    if (frame[K.GSW_REFERENCE_ID] !== pending.referenceId) return false;
+    if (frame[K.GSW_ERROR_NUMBER] !== undefined) return true;
+    const event = frame[K.GSW_USER_EVENT];
+    const response = REQUEST_RESPONSES[pending.type];
+    switch (response.kind) {
+      case 'single':
+        return event === response.event;
+      case 'stream':
+        return event === response.end;
+      case 'negotiation':
+        return event === response.completion || (event === response.event && this.records.size > 0);
+      case 'status':
+        return false;
+    }
+  }
+
+  /** Whether only a quiet period, not an answer, ends the wait for `pending`. */
+  endsByQuiet(pending: PendingRequest): boolean {
+    return REQUEST_RESPONSES[pending.type].kind === 'status';
+  }
+
+  /** Takes note of an event (records arriving and leaving) and formats it for people. */
+  receive(frame: Frame): string[] {
+    this.follow(frame);
+    return formatEvent(frame);
+  }
+
+  private run(name: string, args: Token[]): Action {
+    switch (name) {
+      case 'start':
+        return this.send(RequestType.PreviewDialingModeStart, this.campaignScoped());
+      case 'over':
+        return this.send(RequestType.PreviewDialingModeOver, this.campaignScoped());
+      case 'preview':
+        return this.send(RequestType.PreviewRecordRequest, this.campaignScoped());
+      case 'status':
+        return this.send(RequestType.CampaignStatusRequest, {
+          [K.GSW_APPLICATION_ID]: this.settings.applicationId,
+        });
+      case 'logout':
+        return this.send(RequestType.LogOut, this.campaignScoped());
+      case 'update': {
+        const record = this.requireCurrent();
+        const { callResult, fields } = parseOutcome(RequestType.UpdateCallCompletionStats, args);
+        if (callResult === undefined && Object.keys(fields).length === 0)
+          throw new Error('update needs a call result or field=value (see help)');
+        return this.send(RequestType.UpdateCallCompletionStats, {
+          ...this.campaignScoped(),
+          [K.GSW_RECORD_HANDLE]: record.handle,
+          ...(callResult === undefined ? {} : { [K.GSW_CALL_RESULT]: callResult }),
+          ...fields,
+        });
+      }
+      case 'done': {
+        const record = this.requireCurrent();
+        const { callResult, fields } = parseOutcome(RequestType.RecordProcessed, args);
+        return this.send(RequestType.RecordProcessed, {
+          ...this.campaignScoped(),
+          [K.GSW_RECORD_HANDLE]: record.handle,
+          [K.GSW_CALLING_LIST]: record.callingList,
+          [K.GSW_CALL_RESULT]: callResult ?? DEFAULT_CALL_RESULT,
+          ...fields,
+        });
+      }
+      case 'reject': {
+        const record = this.requireCurrent();
+        noArguments(name, args);
+        return this.send(RequestType.RecordReject, {
+          ...this.campaignScoped(),
+          [K.GSW_RECORD_HANDLE]: record.handle,
+          [K.GSW_CALLING_LIST]: record.callingList,
+        });
+      }
+      case 'chain': {
+        const record = this.requireCurrent();
+        noArguments(name, args);
+        return this.send(RequestType.ChainedRecordRequest, {
+          ...this.campaignScoped(),
+          [K.GSW_RECORD_HANDLE]: record.handle,
+        });
+      }
+      case 'records':
+        return { kind: 'print', lines: this.describeRecords() };
+      case 'use': {
+        const handle = Number(args[0]?.text);
+        if (args.length !== 1 || !this.records.has(handle))
+          throw new Error(`use <handle>: one of the handles on the desktop (${this.handles()})`);
+        this.currentHandle = handle;
+        return { kind: 'print', lines: this.describeRecords() };
+      }
+      case 'help':
+      case '?':
+        return { kind: 'print', lines: COMMAND_HELP };
+      case 'quit':
+      case 'exit':
+        return { kind: 'quit' };
+      default:
+        throw new Error(`unknown command "${name}" (type help)`);
+    }
+  }
+
+  private send(type: RequestType, attributes: Frame): Action {
+    const referenceId = this.nextReferenceId++;
+    const frame = { [K.GSW_AGENT_REQ_TYPE]: type, ...attributes, [K.GSW_REFERENCE_ID]: referenceId };
+    return { kind: 'send', frame, pending: { referenceId, type } };
+  }
+
+  private campaignScoped(): Frame {
+    return {
+      [K.GSW_APPLICATION_ID]: this.settings.applicationId,
+      [K.GSW_CAMPAIGN_NAME]: this.settings.campaign,
+    };
+  }
+
+  private requireCurrent(): DesktopRecord {
+    const record = this.current;
+    if (!record) throw new Error('no record on the desktop: type preview first');
+    return record;
+  }
+
+  private handles(): string {
+    return this.records.size === 0 ? 'none' : [...this.records.keys()].join(', ');
+  }
+
+  private describeRecords(): string[] {
+    if (this.records.size === 0) return ['No records on the desktop.'];
+    return this.heldRecords.map(
+      (r) =>
+        `${r.handle === this.currentHandle ? '*' : ' '} handle ${r.handle}  phone ${r.phone}  list "${r.callingList}"` +
+        (r.chainId === undefined ? '' : `  chain ${r.chainId}`),
+    );
+  }
+
+  private follow(frame: Frame): void {
+    const event = frame[K.GSW_USER_EVENT];
+    const handle = frame[K.GSW_RECORD_HANDLE];
+    if (typeof handle !== 'number' || frame[K.GSW_ERROR_NUMBER] !== undefined) return;
+    if (event === UserEvent.PreviewRecord || event === UserEvent.ChainedRecord) {
+      const chainId = frame[K.GSW_CHAIN_ID];
+      this.records.set(handle, {
+        handle,
+        callingList: String(frame[K.GSW_CALLING_LIST] ?? ''),
+        phone: String(frame[K.GSW_PHONE] ?? ''),
+        chainId: typeof chainId === 'number' ? chainId : undefined,
+      });
+      if (event === UserEvent.PreviewRecord || this.currentHandle === undefined) this.currentHandle = handle;
+      return;
+    }
+    if (event === UserEvent.RecordProcessedAcknowledge) {
+      // A processed record ends its chain: the chained records on the desktop go with it.
+      const done = this.records.get(handle);
+      for (const record of this.heldRecords) {
+        const sameChain =
+          done?.chainId !== undefined &&
+          record.chainId === done.chainId &&
+          record.callingList === done.callingList;
+        if (record.handle === handle || sameChain) this.forget(record.handle);
+      }
+      return;
+    }
+    if (event === UserEvent.RecordRejectAcknowledge || event === UserEvent.RecordCancel) this.forget(handle);
+  }
+
+  private forget(handle: number): void {
+    this.records.delete(handle);
+    if (this.currentHandle === handle) this.currentHandle = this.records.keys().next().value;
+  }
+}
+
+function failure(message: string): Action {
+  return { kind: 'print', lines: [`error: ${message}`] };
+}
+
+function noArguments(name: string, args: Token[]): void {
+  if (args.length > 0) throw new Error(`${name} takes no arguments`);
+}
+
+/** A word of a command line; `quoted` when any part of it was in quotes. */
+export interface Token {
+  readonly text: string;
+  readonly quoted: boolean;
+}
+
+/** Splits a line at blanks, keeping "double" or 'single' quoted parts together. */
+export function tokenize(line: string): Token[] {
+  const tokens: Token[] = [];
+  let text = '';
+  let quoted = false;
+  let inWord = false;
+  let quote: string | undefined;
+  for (const char of line) {
+    if (quote) {
+      if (char === quote) quote = undefined;
+      else text += char;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+      quoted = true;
+      inWord = true;
+    } else if (/\s/.test(char)) {
+      if (inWord) tokens.push({ text, quoted });
+      text = '';
+      quoted = false;
+      inWord = false;
+    } else {
+      text += char;
+      inWord = true;
+    }
+  }
+  if (quote) throw new Error(`unclosed ${quote}`);
+  if (inWord) tokens.push({ text, quoted });
+  return tokens;
+}
+
+const normalize = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+const CALL_RESULTS_BY_NAME: ReadonlyMap<string, number> = new Map([
+  ...Object.entries(CallResult).map(([name, value]) => [normalize(name), value] as const),
+  ...Object.entries(CALL_RESULT_LABELS).map(([value, label]) => [normalize(label), Number(value)] as const),
+]);
+
+/** A call result given as a number (any non-negative integer) or as a name, e.g. `no_answer`. */
+export function parseCallResult(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  const value = CALL_RESULTS_BY_NAME.get(normalize(text));
+  if (value === undefined) throw new Error(`"${text}" is not a call result (a number, or e.g. answer, busy)`);
+  return value;
+}
+
+/** `[call result] [field=value ...]` of update and done. */
+export function parseOutcome(
+  type: RequestType,
+  args: readonly Token[],
+): { callResult: number | undefined; fields: Frame } {
+  let rest = args;
+  let callResult: number | undefined;
+  if (rest[0] && !rest[0].text.includes('=')) {
+    callResult = parseCallResult(rest[0].text);
+    rest = rest.slice(1);
+  }
+  const fields: Frame = {};
+  for (const token of rest) {
+    const at = token.text.indexOf('=');
+    if (at <= 0) throw new Error(`"${token.text}" is not field=value`);
+    const key = token.text.slice(0, at);
+    fields[key] = fieldValue(type, key, token.text.slice(at + 1), token.quoted);
+  }
+  return { callResult, fields };
+}
+
+/**
+ * The value of `key` as the request's table types it (GSW_PHONE stays text, GSW_PHONE_TYPE is an
+ * integer); a custom field that looks like an integer travels as one unless quoted.
+ */
+function fieldValue(type: RequestType, key: string, raw: string, quoted: boolean): string | number {
+  const spec = REQUEST_SPECS[type].attributes.find((a) => a.key === key);
+  const integer = /^-?\d+$/.test(raw);
+  if (spec?.type === 'Int') {
+    if (!integer) throw new Error(`${key} must be an integer`);
+    return Number(raw);
+  }
+  if (spec || quoted || !integer || !Number.isSafeInteger(Number(raw))) return raw;
+  return Number(raw);
+}
+
+/** Keys shown in the heading or the body of a record, not again among the other keys. */
+const RECORD_KEYS: readonly string[] = [
+  K.GSW_PHONE,
+  K.GSW_PHONE_TYPE,
+  K.GSW_RECORD_HANDLE,
+  K.GSW_CALLING_LIST,
+  K.GSW_CHAIN_ID,
+  K.GSW_CALL_RESULT,
+  K.GSW_ATTEMPTS,
+  K.GSW_FROM,
+  K.GSW_UNTIL,
+];
+
+const HIDDEN_KEYS: ReadonlySet<string> = new Set([
+  K.GSW_USER_EVENT,
+  K.GSW_REFERENCE_ID,
+  K.GSW_APPLICATION_ID,
+  K.GSW_ERROR,
+  K.GSW_ERROR_NUMBER,
+  K.GSW_ERROR_DESCRIPTION,
+]);
+
+const RECORD_EVENTS: ReadonlySet<unknown> = new Set([UserEvent.PreviewRecord, UserEvent.ChainedRecord]);
+
+/** One event as lines for people: a heading with its name, then its fields. */
+export function formatEvent(frame: Frame): string[] {
+  const reference =
+    frame[K.GSW_REFERENCE_ID] === undefined ? '' : ` (ref ${show(frame[K.GSW_REFERENCE_ID])})`;
+  if (frame[K.GSW_ERROR_NUMBER] !== undefined || frame[K.GSW_ERROR] !== undefined) {
+    const description = frame[K.GSW_ERROR_DESCRIPTION] ? `: ${show(frame[K.GSW_ERROR_DESCRIPTION])}` : '';
+    const request = frame[K.GSW_AGENT_REQ_TYPE] ? ` to ${show(frame[K.GSW_AGENT_REQ_TYPE])}` : '';
+    const others = otherFields(frame, new Set([K.GSW_AGENT_REQ_TYPE]));
+    const hint = hintFor(frame);
+    return [
+      `<< Error ${show(frame[K.GSW_ERROR_NUMBER])} ${show(frame[K.GSW_ERROR])}${request}${reference}${description}`,
+      ...(others ? [`     ${others}`] : []),
+      ...(hint ? [`   (${hint})`] : []),
+    ];
+  }
+  const event = typeof frame[K.GSW_USER_EVENT] === 'string' ? frame[K.GSW_USER_EVENT] : '(no GSW_USER_EVENT)';
+  if (!RECORD_EVENTS.has(event)) {
+    const others = otherFields(frame);
+    return [`<< ${event}${reference}${others ? `  ${others}` : ''}`];
+  }
+  const custom = Object.entries(frame).filter(([key]) => !isProtocolKey(key));
+  const rest = otherFields(frame, new Set([...RECORD_KEYS, ...custom.map(([key]) => key)]));
+  const callResult = frame[K.GSW_CALL_RESULT];
+  return [
+    `<< ${event}${reference}`,
+    `     phone ${show(frame[K.GSW_PHONE])}${phoneType(frame[K.GSW_PHONE_TYPE])}  handle ${show(frame[K.GSW_RECORD_HANDLE])}  list ${show(frame[K.GSW_CALLING_LIST])}`,
+    `     chain ${show(frame[K.GSW_CHAIN_ID])}  attempts ${show(frame[K.GSW_ATTEMPTS])}  call result ${describeCallResult(callResult)}` +
+      `  window ${clock(frame[K.GSW_FROM])}-${clock(frame[K.GSW_UNTIL])}`,
+    `     fields: ${custom.length === 0 ? '(none)' : custom.map(([key, value]) => `${key}=${show(value)}`).join('  ')}`,
+    ...(rest ? [`     ${rest}`] : []),
+  ];
+}
+
+/** What a person can do about the errors a new agent meets first. */
+function hintFor(frame: Frame): string | undefined {
+  const text = String(frame[K.GSW_ERROR] ?? '');
+  if (/PreviewDialingModeStart is required/.test(text)) return 'type start first';
+  switch (frame[K.GSW_ERROR_NUMBER]) {
+    case 107:
+      return 'no preview campaign group is running: npm start runs the demo one unless --no-demo-dialing';
+    case 108:
+      return 'no record is in its daily calling window in its own time zone now; try again later';
+    default:
+      return undefined;
+  }
+}
+
+function otherFields(frame: Frame, skip: ReadonlySet<string> = new Set()): string {
+  return Object.entries(frame)
+    .filter(([key]) => !HIDDEN_KEYS.has(key) && !skip.has(key))
+    .map(([key, value]) => `${key.replace(/^GSW_/, '')}=${show(value)}`)
+    .join('  ');
+}
+
+function phoneType(value: unknown): string {
+  return value === undefined ? '' : ` (type ${show(value)})`;
+}
+
+function describeCallResult(value: unknown): string {
+  const label = typeof value === 'number' ? (CALL_RESULT_LABELS as Record<number, string>)[value] : undefined;
+  return label ? `${value} (${label})` : show(value);
+}
+
+/** Seconds since midnight as hh:mm, as GSW_FROM and GSW_UNTIL carry them. */
+function clock(value: unknown): string {
+  if (typeof value !== 'number') return show(value);
+  const minutes = Math.floor(value / 60);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return '-';
+  if (typeof value === 'string') return /\s/.test(value) || value === '' ? JSON.stringify(value) : value;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
