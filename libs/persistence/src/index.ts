@@ -1,6 +1,7 @@
 export * from './database-url';
 export * from './ensure-database';
 export * from './pg-pool';
+export * from './transaction';
 export * from './prisma-client';
 export * from './migrations/apply-migrations';
 export * from './migrations/migration-files';

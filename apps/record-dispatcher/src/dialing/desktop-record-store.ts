@@ -1,3 +1,4 @@
+import { inTransaction } from '@ocs/persistence';
 import {
   agentErrorStatus,
   type CustomFieldValues,
@@ -74,7 +75,7 @@ export class DesktopRecordStore {
     agentId: string,
     work: (client: PoolClient, held: DesktopHandle) => Promise<T>,
   ): Promise<{ ok: true; value: T } | { ok: false; refusal: HandleRefusal }> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<DesktopHandle & { state: string; agentId: string | null }>(
         `SELECT h.handle, h.session_id AS "sessionId", h.record_id::text AS "recordId",
                 h.calling_list_id AS "callingListId", h.chain_id AS "chainId", r.chain_n AS "chainN",
@@ -308,20 +309,5 @@ export class DesktopRecordStore {
         WHERE id = $1`,
       [sessionId, returned],
     );
-  }
-
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }

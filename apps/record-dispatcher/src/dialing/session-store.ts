@@ -1,3 +1,4 @@
+import { inTransaction } from '@ocs/persistence';
 import { type DialingConfig } from '@ocs/contracts';
 import {
   CallResult,
@@ -388,7 +389,7 @@ export class SessionStore {
     sessionId: string,
     filter: { state: 'buffered' | 'desktop'; handles?: number[]; counted?: boolean },
   ): Promise<number> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ record_id: string }>(
         `DELETE FROM record_handles
           WHERE session_id = $1 AND state = $2
@@ -410,7 +411,7 @@ export class SessionStore {
 
   /** Force-unload: records on desktops become Stale (call result Stale) and their handles end. */
   async markDesktopStale(sessionId: string): Promise<number> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ record_id: string }>(
         `DELETE FROM record_handles WHERE session_id = $1 AND state = 'desktop' RETURNING record_id`,
         [sessionId],
@@ -454,20 +455,5 @@ export class SessionStore {
     );
     if (rows.length > 0) return true;
     return (await this.find(sessionId))?.state === 'drained';
-  }
-
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }

@@ -1,3 +1,4 @@
+import { inTransaction } from '@ocs/persistence';
 import { type DialingConfig, type NewRecordData } from '@ocs/contracts';
 import {
   CANCELED_RECORD,
@@ -117,7 +118,7 @@ export class RecordStore {
     campaignName?: string;
     campaignGroupName?: string;
   }): Promise<CancelOutcome> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const lists = await client.query<{ id: number }>(
         `SELECT DISTINCT (l.value->>'dbid')::int AS id
            FROM dialing_sessions s CROSS JOIN jsonb_array_elements(s.config->'callingLists') l
@@ -152,7 +153,7 @@ export class RecordStore {
    * left alone. Undefined when the handle ended meanwhile.
    */
   async cancelHandle(place: HandlePlace, chain: ChainAttr): Promise<CancelOutcome | undefined> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const rows = await this.lockChains(client, [place.callingListId], [place.chainId], []);
       const target = rows.find((row) => row.handle === place.handle);
       if (!target) return undefined;
@@ -301,7 +302,7 @@ export class RecordStore {
    * (call result Stale) and their handles end; counted in the session's records_stale. Returns how many records became Stale.
    */
   async markStale(sessionId: string, cutoff: Date): Promise<number> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ record_id: string }>(
         `WITH expired AS (
            SELECT handle FROM record_handles
@@ -416,21 +417,6 @@ export class RecordStore {
         .map((row) => desktopOf(byId.get(row.record_id) as ChainRow)),
       sessions: [...new Set(ended.rows.map((row) => row.session_id))],
     };
-  }
-
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }
 
