@@ -1,115 +1,23 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
 import { seedDemo } from '@ocs/persistence';
 import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
 import { startDemoDialing } from '../../tools/dev/demo-dialing';
+import { eventually, freeBasePort, Launcher, runScript } from '../support/launcher';
 
 // The README's demo end to end: the launcher (dist/tools/dev/start.js) runs the whole system on a
 // database and a NATS server of this test's own and puts the preview campaign group into Running;
 // then the agent CLI it advertises, fed commands on stdin, works one preview record.
 
-const root = path.resolve(__dirname, '../..');
 const SECRET = 'desktop-cli-test-secret-0123456789abcdef';
 const CAMPAIGN = 'Payment Reminders';
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(200);
-    }
-  }
-}
-
-/** A base port whose seven ports are free, below Linux's ephemeral range (32768 and up). */
-async function freeBasePort(): Promise<number> {
-  const isFree = (port: number) =>
-    new Promise<boolean>((resolve) => {
-      const server = createServer()
-        .once('error', () => resolve(false))
-        .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20000 + Math.floor(Math.random() * 1200) * 10;
-    const ports = Array.from({ length: 7 }, (_, i) => base + i);
-    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
-  }
-  throw new Error('no free range of seven ports found');
-}
-
-/** The launcher, in a process group of its own so that it and its services can always be ended. */
-class Launcher {
-  output = '';
-  private readonly exited: Promise<number | null>;
-
-  constructor(private readonly child: ChildProcess) {
-    child.stdout!.on('data', (chunk) => (this.output += chunk));
-    child.stderr!.on('data', (chunk) => (this.output += chunk));
-    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-  }
-
-  static start(env: NodeJS.ProcessEnv, args: string[]): Launcher {
-    const child = spawn(process.execPath, [path.join('dist', 'tools', 'dev', 'start.js'), ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    return new Launcher(child);
-  }
-
-  async waitFor(text: string, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!this.output.includes(text)) {
-      if (this.child.exitCode !== null) throw new Error(`launcher exited:\n${this.output}`);
-      if (Date.now() > deadline) throw new Error(`no "${text}" in time:\n${this.output}`);
-      await sleep(200);
-    }
-  }
-
-  /** SIGTERM (a graceful stop of every service), then SIGKILL to the whole group past 20 s. */
-  async stop(): Promise<number | null> {
-    const pid = this.child.pid!;
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>(
-      (resolve) => (timer = setTimeout(() => resolve('timeout'), 20_000)),
-    );
-    const code = await Promise.race([this.exited, timeout]);
-    clearTimeout(timer);
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // the group is gone already
-    }
-    return code === 'timeout' ? null : code;
-  }
-}
-
 /** Runs the agent CLI with `args`, feeding `commands` on stdin; killed after `timeoutMs`. */
 function runAgent(args: string[], commands: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, [path.join('dist', 'tools', 'desktop', 'agent.js'), ...args], {
-      cwd: root,
-      env: { ...process.env, OCS_AUTH_SECRET: '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-    child.stdin.end(commands.map((c) => `${c}\n`).join(''));
+  return runScript(path.join('dist', 'tools', 'desktop', 'agent.js'), args, {
+    env: { OCS_AUTH_SECRET: '', ...env },
+    stdin: commands,
+    timeoutMs,
   });
 }
 

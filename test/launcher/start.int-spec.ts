@@ -1,50 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createTestDatabase } from '@ocs/persistence/testing';
 import { SERVICE_PORTS, type ServiceName } from '@ocs/service-kit';
+import { freeBasePort, root, runLauncher } from '../support/launcher';
 
 // The README's first command ends in this launcher. Here it runs for real against a database of
 // its own: migrate, seed, start all seven services, wait for every /readyz, then stop them.
-
-const root = path.resolve(__dirname, '../..');
-
-function runLauncher(env: NodeJS.ProcessEnv, args: string[]) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, [path.join('dist', 'tools', 'dev', 'start.js'), ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
-
-/**
- * A base port whose seven ports are free. Bases lie below Linux's ephemeral range (32768 and up),
- * where outgoing connections of this very test run could already hold a port.
- */
-async function freeBasePort(): Promise<number> {
-  const isFree = (port: number) =>
-    new Promise<boolean>((resolve) => {
-      const server = createServer()
-        .once('error', () => resolve(false))
-        .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20000 + Math.floor(Math.random() * 1200) * 10;
-    const ports = Array.from({ length: 7 }, (_, i) => base + i);
-    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
-  }
-  throw new Error('no free range of seven ports found');
-}
 
 describe('--help', () => {
   const run = (script: string) =>

@@ -1,20 +1,18 @@
 import { LoadCampaignGroup, StartDialing } from '@ocs/contracts';
-import { type Bus, connectBus } from '@ocs/messaging';
-import { startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
+import { type Bus } from '@ocs/messaging';
+import { type PrivateNatsServer } from '@ocs/messaging/testing';
 import { createLogger } from '@ocs/observability';
-import { DEMO_TENANT, seedDemo } from '@ocs/persistence';
-import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
+import { DEMO_TENANT } from '@ocs/persistence';
+import { type TestDatabase } from '@ocs/persistence/testing';
 import { loadConfig, type RunningService, startService } from '@ocs/service-kit';
 import { AppModule } from '../src/app.module';
 import { issueDesktopToken } from '@ocs/auth';
-import { type ChildService, spawnCampaignManager } from './support/campaign-manager-process';
 import { DesktopClient, type Frame, refusal } from './support/desktop-client';
+import { APPLICATION_ID, type DesktopSystem, SECRET, startDesktopSystem } from './support/desktop-system';
 
 // The agent desktop endpoint end to end: a real WebSocket to the gateway (in this process), with
 // campaign-manager running from dist/, a seeded database and a NATS server of the test's own.
 
-const SECRET = 'integration-test-secret-0123456789abcdef';
-const APPLICATION_ID = 101;
 const origin = { tenant: DEMO_TENANT };
 
 interface SalesGroup {
@@ -26,33 +24,25 @@ interface SalesGroup {
 }
 
 describe('agent desktop WebSocket', () => {
+  let system: DesktopSystem;
   let database: TestDatabase;
   let nats: PrivateNatsServer;
-  let campaignManager: ChildService | undefined;
-  let gateway: RunningService | undefined;
-  // A second replica: notifications reach agents on every replica, one session per agent across them.
-  let replica: RunningService | undefined;
+  // Two replicas: notifications reach agents on every replica, one session per agent across them.
   let replicaUrl: string;
   let bus: Bus;
   let sales: SalesGroup;
   let desktopUrl: string;
-  const savedEnv = { ...process.env };
-  const clients: DesktopClient[] = [];
 
-  const token = (agent: string, tenant = DEMO_TENANT) =>
-    issueDesktopToken({ secret: SECRET, tenant, agent, ttlSeconds: 300 });
-
-  async function login(agent: string, place: string, url = desktopUrl): Promise<DesktopClient> {
-    const client = await DesktopClient.connect(`${url}?place=${place}`, {
-      Authorization: `Bearer ${await token(agent)}`,
-    });
-    clients.push(client);
-    return client;
-  }
+  const token = (agent: string) => system.token(agent);
+  const login = (agent: string, place: string, url?: string) => system.login(agent, place, url);
 
   beforeAll(async () => {
-    [database, nats] = await Promise.all([createTestDatabase({ migrate: true }), startPrivateNatsServer()]);
-    await seedDemo(database.pool, { recordCount: 0 });
+    system = await startDesktopSystem({
+      busName: 'desktop-test',
+      recordCount: 0,
+      services: ['campaign-manager'],
+    });
+    ({ database, nats, bus, desktopUrl, replicaUrl } = system);
     const { rows } = await database.pool.query<SalesGroup>(
       `SELECT cg.id AS dbid, cg.name, cg.description, c.name AS "campaignName", c.description AS "campaignDescription"
          FROM campaign_groups cg
@@ -61,37 +51,9 @@ describe('agent desktop WebSocket', () => {
         WHERE ag.name = 'Sales'`,
     );
     sales = rows[0];
-    campaignManager = await spawnCampaignManager(database.url, nats.url);
-    process.env.OCS_AUTH_SECRET = SECRET;
-    process.env.OCS_APPLICATION_DBID = String(APPLICATION_ID);
-    process.env.OCS_TENANT = DEMO_TENANT;
-    const config = loadConfig('api-gateway', {
-      DATABASE_URL: database.url,
-      NATS_URL: nats.url,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-    });
-    gateway = await startService(
-      { module: AppModule },
-      config,
-      createLogger({ service: 'api-gateway', level: 'silent' }),
-    );
-    desktopUrl = `${gateway.url.replace(/^http/, 'ws')}/desktop`;
-    replica = await startService(
-      { module: AppModule },
-      config,
-      createLogger({ service: 'api-gateway', level: 'silent' }),
-    );
-    replicaUrl = `${replica.url.replace(/^http/, 'ws')}/desktop`;
-    bus = await connectBus({ url: nats.url, name: 'desktop-test' });
   }, 90_000);
 
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    await Promise.allSettled([gateway?.stop(), replica?.stop(), campaignManager?.stop(), bus?.close()]);
-    await Promise.allSettled([nats?.stop(), database?.drop()]);
-    process.env = savedEnv;
-  }, 60_000);
+  afterAll(() => system?.stop(), 60_000);
 
   it('refuses an upgrade without a valid token or without a place', async () => {
     expect(await refusal(`${desktopUrl}?place=Place_7001`)).toBe(401);
@@ -110,7 +72,7 @@ describe('agent desktop WebSocket', () => {
     const client = await DesktopClient.connect(
       `${desktopUrl}?place=7003&access_token=${await token('agent03')}`,
     );
-    clients.push(client);
+    system.track(client);
     client.close();
     expect((await client.closed).code).toBe(1005);
   });

@@ -1,39 +1,21 @@
-import { issueDesktopToken } from '@ocs/auth';
-import { LoadCampaignGroup, StartDialing } from '@ocs/contracts';
-import { type Bus, connectBus } from '@ocs/messaging';
-import { startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
-import { createLogger } from '@ocs/observability';
-import { DEMO_TENANT, seedDemo } from '@ocs/persistence';
-import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
-import { loadConfig, type RunningService, startService } from '@ocs/service-kit';
-import { AppModule } from '../src/app.module';
-import { type ChildService, spawnService } from './support/campaign-manager-process';
-import { DesktopClient, type Frame } from './support/desktop-client';
+import { type TestDatabase } from '@ocs/persistence/testing';
+import { type DesktopClient, type Frame } from './support/desktop-client';
+import {
+  APPLICATION_ID,
+  type DesktopSystem,
+  eventually,
+  sleep,
+  requestOf,
+  startDesktopSystem,
+} from './support/desktop-system';
 
 // Preview records end to end: desktops on real WebSockets to the gateway (in this process), with
 // campaign-manager and record-dispatcher running from dist/, a seeded database and a private NATS.
 // The demo's Collections agents (agent09..agent12) work the Preview group of "Payment Reminders",
 // whose agent_preview_mode_start option is on.
 
-const SECRET = 'integration-test-secret-0123456789abcdef';
-const APPLICATION_ID = 101;
 const CAMPAIGN = 'Payment Reminders';
 const GRACE_MS = 400;
-const origin = { tenant: DEMO_TENANT };
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(100);
-    }
-  }
-}
 
 interface RecordRow {
   recordId: string;
@@ -76,36 +58,14 @@ const PREVIEW_RECORD_KEYS = [
 ];
 
 describe('preview records on agent desktops', () => {
+  let system: DesktopSystem;
   let database: TestDatabase;
-  let nats: PrivateNatsServer;
-  let campaignManager: ChildService | undefined;
-  let dispatcher: ChildService | undefined;
-  let gateway: RunningService | undefined;
-  let replica: RunningService | undefined;
   let replicaUrl: string;
-  let bus: Bus;
-  let desktopUrl: string;
   let group: { dbid: number; name: string };
-  const savedEnv = { ...process.env };
-  const clients: DesktopClient[] = [];
 
-  async function login(agent: string, place: string, url = desktopUrl): Promise<DesktopClient> {
-    const token = await issueDesktopToken({ secret: SECRET, tenant: DEMO_TENANT, agent, ttlSeconds: 300 });
-    const client = await DesktopClient.connect(`${url}?place=${place}`, {
-      Authorization: `Bearer ${token}`,
-    });
-    clients.push(client);
-    return client;
-  }
+  const login = (agent: string, place: string, url?: string) => system.login(agent, place, url);
 
-  function request(type: string, attributes: Frame = {}): Frame {
-    return {
-      GSW_AGENT_REQ_TYPE: type,
-      GSW_APPLICATION_ID: APPLICATION_ID,
-      GSW_CAMPAIGN_NAME: CAMPAIGN,
-      ...attributes,
-    };
-  }
+  const request = requestOf(CAMPAIGN);
 
   async function recordOfHandle(handle: number): Promise<RecordRow> {
     const { rows } = await database.pool.query<RecordRow>(
@@ -139,62 +99,36 @@ describe('preview records on agent desktops', () => {
   }
 
   beforeAll(async () => {
-    [database, nats] = await Promise.all([createTestDatabase({ migrate: true }), startPrivateNatsServer()]);
-    await seedDemo(database.pool, { recordCount: 300 });
-    // Every record of the Preview group's list is dialable now; chains of one record are left out,
-    // so every delivered record has chained records.
-    await database.pool.query(
-      `UPDATE records r SET daily_from = 0, daily_till = 86400
-         FROM calling_lists cl WHERE cl.id = r.calling_list_id AND cl.name = $1`,
-      [CAMPAIGN],
-    );
-    await database.pool.query(
-      `UPDATE records r SET record_status = 5
-        WHERE (r.calling_list_id, r.chain_id) IN (
-          SELECT calling_list_id, chain_id FROM records GROUP BY calling_list_id, chain_id HAVING count(*) = 1)`,
-    );
+    system = await startDesktopSystem({
+      busName: 'preview-records-test',
+      recordCount: 300,
+      services: ['campaign-manager', 'record-dispatcher'],
+      env: { DESKTOP_LOGOUT_GRACE_MS: String(GRACE_MS) },
+      async prepare({ pool }) {
+        // Every record of the Preview group's list is dialable now; chains of one record are left
+        // out, so every delivered record has chained records.
+        await pool.query(
+          `UPDATE records r SET daily_from = 0, daily_till = 86400
+             FROM calling_lists cl WHERE cl.id = r.calling_list_id AND cl.name = $1`,
+          [CAMPAIGN],
+        );
+        await pool.query(
+          `UPDATE records r SET record_status = 5
+            WHERE (r.calling_list_id, r.chain_id) IN (
+              SELECT calling_list_id, chain_id FROM records GROUP BY calling_list_id, chain_id HAVING count(*) = 1)`,
+        );
+      },
+    });
+    ({ database, replicaUrl } = system);
     const { rows } = await database.pool.query<{ dbid: number; name: string }>(
       `SELECT cg.id AS dbid, cg.name FROM campaign_groups cg
          JOIN agent_groups ag ON ag.tenant_id = cg.tenant_id AND ag.id = cg.agent_group_id
         WHERE ag.name = 'Collections'`,
     );
     group = rows[0];
-    [campaignManager, dispatcher] = await Promise.all([
-      spawnService('campaign-manager', database.url, nats.url),
-      spawnService('record-dispatcher', database.url, nats.url),
-    ]);
-    process.env.OCS_AUTH_SECRET = SECRET;
-    process.env.OCS_APPLICATION_DBID = String(APPLICATION_ID);
-    process.env.OCS_TENANT = DEMO_TENANT;
-    process.env.DESKTOP_LOGOUT_GRACE_MS = String(GRACE_MS);
-    const config = loadConfig('api-gateway', {
-      DATABASE_URL: database.url,
-      NATS_URL: nats.url,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-    });
-    gateway = await startService(
-      { module: AppModule },
-      config,
-      createLogger({ service: 'api-gateway', level: 'silent' }),
-    );
-    desktopUrl = `${gateway.url.replace(/^http/, 'ws')}/desktop`;
-    replica = await startService(
-      { module: AppModule },
-      config,
-      createLogger({ service: 'api-gateway', level: 'silent' }),
-    );
-    replicaUrl = `${replica.url.replace(/^http/, 'ws')}/desktop`;
-    bus = await connectBus({ url: nats.url, name: 'preview-records-test' });
   }, 120_000);
 
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    await Promise.allSettled([gateway?.stop(), replica?.stop(), bus?.close()]);
-    await Promise.allSettled([dispatcher?.stop(), campaignManager?.stop()]);
-    await Promise.allSettled([nats?.stop(), database?.drop()]);
-    process.env = savedEnv;
-  }, 60_000);
+  afterAll(() => system?.stop(), 60_000);
 
   it('serves preview sessions, records, updates, chains, rejects and logout', async () => {
     const first = await login('agent09', 'Place_7009');
@@ -208,19 +142,7 @@ describe('preview records on agent desktops', () => {
       GSW_REFERENCE_ID: 1,
     });
 
-    await bus.request(LoadCampaignGroup, { dbid: group.dbid }, origin, { timeoutMs: 5_000 });
-    await bus.request(StartDialing, { dbid: group.dbid }, origin, { timeoutMs: 5_000 });
-    for (const client of [first, second]) {
-      expect(await client.next()).toMatchObject({ GSW_USER_EVENT: 'CampaignLoaded' });
-      expect(await client.next()).toMatchObject({ GSW_USER_EVENT: 'CampaignStarted' });
-    }
-    await eventually(async () => {
-      const { rows } = await database.pool.query(
-        `SELECT 1 FROM dialing_sessions WHERE campaign_group_id = $1 AND state = 'active'`,
-        [group.dbid],
-      );
-      expect(rows).toHaveLength(1);
-    });
+    await system.startGroup(group.dbid, [first, second], 15_000, 100);
 
     // agent_preview_mode_start is on: PreviewDialingModeStart first.
     first.send(request('PreviewRecordRequest', { GSW_REFERENCE_ID: 2 }));
@@ -451,6 +373,7 @@ describe('preview records on agent desktops', () => {
     await eventually(
       async () => expect(await record(row.recordId)).toMatchObject({ recordStatus: 1 }),
       5_000,
+      100,
     );
   }, 30_000);
 

@@ -1,41 +1,22 @@
-import { issueDesktopToken } from '@ocs/auth';
-import { LoadCampaignGroup, StartDialing } from '@ocs/contracts';
-import { type Bus, connectBus } from '@ocs/messaging';
-import { startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
-import { createLogger } from '@ocs/observability';
-import { DEMO_TENANT, seedDemo } from '@ocs/persistence';
-import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
-import { loadConfig, type RunningService, startService } from '@ocs/service-kit';
-import { AppModule } from '../src/app.module';
-import { type ChildService, spawnService } from './support/campaign-manager-process';
-import { DesktopClient, type Frame } from './support/desktop-client';
+import { type TestDatabase } from '@ocs/persistence/testing';
+import { type DesktopClient } from './support/desktop-client';
+import {
+  APPLICATION_ID,
+  type DesktopSystem,
+  eventually,
+  requestOf,
+  startDesktopSystem,
+} from './support/desktop-system';
 
 // RequestRecordCancel, RecordCancel and AddRecord end to end: desktops on real WebSockets to two
 // gateway replicas (in this process), campaign-manager and record-dispatcher from dist/, a seeded
 // database and a private NATS. The demo's Collections agents work the Preview group of
 // "Payment Reminders" (agent_preview_mode_start on, customer id field account_number).
 
-const SECRET = 'integration-test-secret-0123456789abcdef';
-const APPLICATION_ID = 101;
 const CAMPAIGN = 'Payment Reminders';
 const LIST = 'Payment Reminders';
 const INCOMPLETE = 'Incomplete processing: record(s) on desktop';
 const STALE_TIMEOUT_SECONDS = 60;
-const origin = { tenant: DEMO_TENANT };
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(200);
-    }
-  }
-}
 
 interface HeldRecord {
   recordId: string;
@@ -47,36 +28,15 @@ interface HeldRecord {
 }
 
 describe('record cancel and add over agent desktops', () => {
+  let system: DesktopSystem;
   let database: TestDatabase;
-  let nats: PrivateNatsServer;
-  let campaignManager: ChildService | undefined;
-  let dispatcher: ChildService | undefined;
-  let gateway: RunningService | undefined;
-  let replica: RunningService | undefined;
-  let bus: Bus;
   let desktopUrl: string;
   let replicaUrl: string;
   let group: { dbid: number; name: string };
-  const savedEnv = { ...process.env };
-  const clients: DesktopClient[] = [];
 
-  async function login(agent: string, place: string, url: string): Promise<DesktopClient> {
-    const token = await issueDesktopToken({ secret: SECRET, tenant: DEMO_TENANT, agent, ttlSeconds: 300 });
-    const client = await DesktopClient.connect(`${url}?place=${place}`, {
-      Authorization: `Bearer ${token}`,
-    });
-    clients.push(client);
-    return client;
-  }
+  const login = (agent: string, place: string, url: string) => system.login(agent, place, url);
 
-  function request(type: string, attributes: Frame = {}): Frame {
-    return {
-      GSW_AGENT_REQ_TYPE: type,
-      GSW_APPLICATION_ID: APPLICATION_ID,
-      GSW_CAMPAIGN_NAME: CAMPAIGN,
-      ...attributes,
-    };
-  }
+  const request = requestOf(CAMPAIGN);
 
   async function held(handle: number): Promise<HeldRecord | undefined> {
     const { rows } = await database.pool.query<HeldRecord>(
@@ -115,58 +75,32 @@ describe('record cancel and add over agent desktops', () => {
   }
 
   beforeAll(async () => {
-    [database, nats] = await Promise.all([createTestDatabase({ migrate: true }), startPrivateNatsServer()]);
-    await seedDemo(database.pool, { recordCount: 300 });
-    await database.pool.query(
-      `UPDATE records r SET daily_from = 0, daily_till = 86400
-         FROM calling_lists cl WHERE cl.id = r.calling_list_id AND cl.name = $1`,
-      [LIST],
-    );
-    const { rows } = await database.pool.query<{ dbid: number; name: string }>(
-      `SELECT cg.id AS dbid, cg.name FROM campaign_groups cg
-         JOIN agent_groups ag ON ag.tenant_id = cg.tenant_id AND ag.id = cg.agent_group_id
-        WHERE ag.name = 'Collections'`,
-    );
-    group = rows[0];
-    await database.pool.query('UPDATE campaign_groups SET stale_clean_timeout_seconds = $2 WHERE id = $1', [
-      group.dbid,
-      STALE_TIMEOUT_SECONDS,
-    ]);
-    [campaignManager, dispatcher] = await Promise.all([
-      spawnService('campaign-manager', database.url, nats.url),
-      spawnService('record-dispatcher', database.url, nats.url),
-    ]);
-    process.env.OCS_AUTH_SECRET = SECRET;
-    process.env.OCS_APPLICATION_DBID = String(APPLICATION_ID);
-    process.env.OCS_TENANT = DEMO_TENANT;
-    const config = loadConfig('api-gateway', {
-      DATABASE_URL: database.url,
-      NATS_URL: nats.url,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
+    system = await startDesktopSystem({
+      busName: 'record-cancel-add-test',
+      recordCount: 300,
+      services: ['campaign-manager', 'record-dispatcher'],
+      async prepare({ pool }) {
+        await pool.query(
+          `UPDATE records r SET daily_from = 0, daily_till = 86400
+             FROM calling_lists cl WHERE cl.id = r.calling_list_id AND cl.name = $1`,
+          [LIST],
+        );
+        const { rows } = await pool.query<{ dbid: number; name: string }>(
+          `SELECT cg.id AS dbid, cg.name FROM campaign_groups cg
+             JOIN agent_groups ag ON ag.tenant_id = cg.tenant_id AND ag.id = cg.agent_group_id
+            WHERE ag.name = 'Collections'`,
+        );
+        group = rows[0];
+        await pool.query('UPDATE campaign_groups SET stale_clean_timeout_seconds = $2 WHERE id = $1', [
+          group.dbid,
+          STALE_TIMEOUT_SECONDS,
+        ]);
+      },
     });
-    gateway = await startService(
-      { module: AppModule },
-      config,
-      createLogger({ service: 'api-gateway', level: 'silent' }),
-    );
-    desktopUrl = `${gateway.url.replace(/^http/, 'ws')}/desktop`;
-    replica = await startService(
-      { module: AppModule },
-      config,
-      createLogger({ service: 'api-gateway', level: 'silent' }),
-    );
-    replicaUrl = `${replica.url.replace(/^http/, 'ws')}/desktop`;
-    bus = await connectBus({ url: nats.url, name: 'record-cancel-add-test' });
+    ({ database, desktopUrl, replicaUrl } = system);
   }, 120_000);
 
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    await Promise.allSettled([gateway?.stop(), replica?.stop(), bus?.close()]);
-    await Promise.allSettled([dispatcher?.stop(), campaignManager?.stop()]);
-    await Promise.allSettled([nats?.stop(), database?.drop()]);
-    process.env = savedEnv;
-  }, 60_000);
+  afterAll(() => system?.stop(), 60_000);
 
   it('cancels by phone, tells the desktop holding the record, and adds records', async () => {
     // Agent A on one replica, agent B on the other.
@@ -177,19 +111,7 @@ describe('record cancel and add over agent desktops', () => {
       client.send(request('PreviewDialingModeOver'));
       expect(await client.next()).toMatchObject({ GSW_ERROR_NUMBER: 119 });
     }
-    await bus.request(LoadCampaignGroup, { dbid: group.dbid }, origin, { timeoutMs: 5_000 });
-    await bus.request(StartDialing, { dbid: group.dbid }, origin, { timeoutMs: 5_000 });
-    for (const client of [first, second]) {
-      expect(await client.next()).toMatchObject({ GSW_USER_EVENT: 'CampaignLoaded' });
-      expect(await client.next()).toMatchObject({ GSW_USER_EVENT: 'CampaignStarted' });
-    }
-    await eventually(async () => {
-      const { rows } = await database.pool.query(
-        `SELECT 1 FROM dialing_sessions WHERE campaign_group_id = $1 AND state = 'active'`,
-        [group.dbid],
-      );
-      expect(rows).toHaveLength(1);
-    });
+    await system.startGroup(group.dbid, [first, second]);
     for (const client of [first, second]) {
       client.send(request('PreviewDialingModeStart', { GSW_REFERENCE_ID: 1 }));
       expect(await client.next()).toMatchObject({ GSW_USER_EVENT: 'PreviewDialingModeStartAcknowledge' });

@@ -1,11 +1,10 @@
 import { DialingSessionErrorCode } from '@ocs/contracts';
 import { CallResult, GroupCampaignStatus, RecordStatus, RecordType } from '@ocs/domain';
-import { CommandError } from '@ocs/messaging';
 import { DesktopRecordStore } from '../src/dialing/desktop-record-store';
 import { DesktopRequests } from '../src/dialing/desktop-requests';
 import { type DialingSessions } from '../src/dialing/dialing-sessions';
 import { type DeliveredRecord, SessionStore } from '../src/dialing/session-store';
-import { eventually, Harness, testSettings } from './support/harness';
+import { eventually, Harness, refusal, testSettings } from './support/harness';
 
 // 16:00Z: the demo's US mainland home phones are open (see dialing-sessions.int-spec.ts).
 const NOW = new Date('2026-07-01T16:00:00Z');
@@ -46,9 +45,7 @@ describe('desktop requests on delivered records (Postgres + NATS)', () => {
     group = await harness.groupDbid('Spring Offers@Sales');
     sessions = await harness.dispatcher(testSettings({ now: NOW }));
     requests = new DesktopRequests(sessions, store, new DesktopRecordStore(harness.db.pool), () => NOW);
-    sessionId = harness.newSessionId();
-    await harness.announce(group, 'load', sessionId, GroupCampaignStatus.Active);
-    await eventually(async () => expect((await store.counts(sessionId)).buffered).toBeGreaterThan(0));
+    sessionId = await harness.loadSession(group);
   });
 
   afterEach(async () => {
@@ -80,16 +77,6 @@ describe('desktop requests on delivered records (Postgres + NATS)', () => {
     }
     throw new Error(`no record with ${others} more records in its chain`);
   }
-
-  const refusal = async (work: Promise<unknown>): Promise<string> => {
-    try {
-      await work;
-    } catch (error) {
-      if (error instanceof CommandError) return error.code;
-      throw error;
-    }
-    throw new Error('not refused');
-  };
 
   const attempts = async (recordIds: string[]) => {
     const { rows } = await harness.db.pool.query<{

@@ -1,11 +1,10 @@
 import { type NewRecordData, RecordsErrorCode } from '@ocs/contracts';
 import { CallResult, ContactInfoType, GroupCampaignStatus, RecordStatus, RecordType } from '@ocs/domain';
-import { CommandError } from '@ocs/messaging';
 import { type DialingSessions } from '../src/dialing/dialing-sessions';
 import { SessionStore } from '../src/dialing/session-store';
 import { RecordStore } from '../src/records/record-store';
 import { RecordsService } from '../src/records/records.service';
-import { eventually, Harness, quietLogger, testSettings } from './support/harness';
+import { eventually, Harness, quietLogger, refusal, testSettings } from './support/harness';
 
 const NOW = new Date('2026-07-01T16:00:00Z');
 const TENANT = 'Resources';
@@ -64,16 +63,6 @@ describe('AddRecord (Postgres + NATS)', () => {
     custom: { first_name: 'Ada' },
     ...overrides,
   });
-
-  const refusal = async (work: Promise<unknown>): Promise<string> => {
-    try {
-      await work;
-    } catch (error) {
-      if (error instanceof CommandError) return error.code;
-      throw error;
-    }
-    throw new Error('not refused');
-  };
 
   const stored = async (recordId: string) => {
     const { rows } = await harness.db.pool.query(

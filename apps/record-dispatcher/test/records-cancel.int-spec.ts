@@ -1,11 +1,11 @@
 import { type PayloadOf, RecordCancelRequested, RecordsErrorCode } from '@ocs/contracts';
 import { CallResult, GroupCampaignStatus, INCOMPLETE_CANCEL_MESSAGE, RecordStatus } from '@ocs/domain';
-import { type BusSubscription, CommandError } from '@ocs/messaging';
+import { type BusSubscription } from '@ocs/messaging';
 import { type DialingSessions } from '../src/dialing/dialing-sessions';
 import { type DeliveredRecord, SessionStore } from '../src/dialing/session-store';
 import { RecordStore } from '../src/records/record-store';
 import { RecordsService } from '../src/records/records.service';
-import { eventually, Harness, quietLogger, testSettings } from './support/harness';
+import { eventually, Harness, quietLogger, refusal, testSettings } from './support/harness';
 
 const NOW = new Date('2026-07-01T16:00:00Z');
 const TENANT = 'Resources';
@@ -50,9 +50,7 @@ describe('RequestRecordCancel (Postgres + NATS)', () => {
     subscription = await harness.bus.consume(cancelRequested, { durable: 'api-gateway' }, (event) => {
       events.push(event.data);
     });
-    sessionId = harness.newSessionId();
-    await harness.announce(group, 'load', sessionId, GroupCampaignStatus.Active);
-    await eventually(async () => expect((await store.counts(sessionId)).buffered).toBeGreaterThan(0));
+    sessionId = await harness.loadSession(group);
   });
 
   afterEach(async () => {
@@ -103,16 +101,6 @@ describe('RequestRecordCancel (Postgres + NATS)', () => {
     }
     throw new Error('no record with a chain');
   }
-
-  const refusal = async (work: Promise<unknown>): Promise<string> => {
-    try {
-      await work;
-    } catch (error) {
-      if (error instanceof CommandError) return error.code;
-      throw error;
-    }
-    throw new Error('not refused');
-  };
 
   const setPhone = (recordIds: string[], phone: string) =>
     harness.db.pool.query('UPDATE records SET contact_info = $2 WHERE record_id = ANY($1::bigint[])', [

@@ -13,15 +13,13 @@ import {
 import { CallResult, GroupCampaignStatus, INCOMPLETE_CANCEL_MESSAGE, RecordStatus } from '@ocs/domain';
 import { type Bus, connectBus } from '@ocs/messaging';
 import { type PrivateNatsServer, startPrivateNatsServer } from '@ocs/messaging/testing';
-import { createLogger } from '@ocs/observability';
 import { DEMO_TENANT, seedDemo } from '@ocs/persistence';
 import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
-import { type RunningService, startService } from '@ocs/service-kit';
+import { type RunningService } from '@ocs/service-kit';
 import { randomUUID } from 'node:crypto';
 
-import { AppModule } from '../src/app.module';
 import { SessionStore } from '../src/dialing/session-store';
-import { eventually, readDialingConfig } from './support/harness';
+import { eventually, readDialingConfig, startRecordDispatcher } from './support/harness';
 
 // The records commands as the service ships them (Nest module, real subjects) on a NATS server of
 // the test's own.
@@ -44,19 +42,7 @@ describe('record-dispatcher records commands on the bus', () => {
     bus.serve(GetDialingConfig, (request) => readDialingConfig(db.pool, request.data.dbid), {
       queue: 'campaign-manager',
     });
-    service = await startService(
-      { module: AppModule },
-      {
-        service: 'record-dispatcher',
-        databaseUrl: db.url,
-        natsUrl: nats.url,
-        host: '127.0.0.1',
-        port: 0,
-        logLevel: 'silent',
-        shutdownTimeoutMs: 5_000,
-      },
-      createLogger({ service: 'record-dispatcher', level: 'silent' }),
-    );
+    service = await startRecordDispatcher(db, nats.url);
   });
 
   afterAll(async () => {

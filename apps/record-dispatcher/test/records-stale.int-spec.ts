@@ -29,9 +29,7 @@ describe('stale_clean_timeout sweep (Postgres + NATS)', () => {
     service = new RecordsService(new RecordStore(harness.db.pool), sessions, harness.bus, {
       logger: quietLogger,
     });
-    sessionId = harness.newSessionId();
-    await harness.announce(group, 'load', sessionId, GroupCampaignStatus.Active);
-    await eventually(async () => expect((await store.counts(sessionId)).buffered).toBeGreaterThan(0));
+    sessionId = await harness.loadSession(group);
   });
 
   afterEach(async () => {

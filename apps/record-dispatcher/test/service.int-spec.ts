@@ -13,15 +13,13 @@ import {
 import { GroupCampaignStatus, RecordStatus } from '@ocs/domain';
 import { type Bus, BusRemoteError, connectBus } from '@ocs/messaging';
 import { type PrivateNatsServer, startPrivateNatsServer } from '@ocs/messaging/testing';
-import { createLogger } from '@ocs/observability';
 import { DEMO_TENANT, seedDemo } from '@ocs/persistence';
 import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
-import { type RunningService, startService } from '@ocs/service-kit';
+import { type RunningService } from '@ocs/service-kit';
 import { randomUUID } from 'node:crypto';
 
-import { AppModule } from '../src/app.module';
 import { SessionStore } from '../src/dialing/session-store';
-import { eventually, readDialingConfig } from './support/harness';
+import { eventually, readDialingConfig, startRecordDispatcher } from './support/harness';
 
 // The service as it ships (Nest module, durable consumer on the real subjects, rebuild at start),
 // in-process, on a NATS server of the test's own: other systems on the shared server would answer
@@ -35,20 +33,7 @@ describe('record-dispatcher service', () => {
   let service: RunningService | undefined;
   const drained: Array<PayloadOf<typeof DialingSessionDrained>> = [];
 
-  const start = () =>
-    startService(
-      { module: AppModule },
-      {
-        service: 'record-dispatcher',
-        databaseUrl: db.url,
-        natsUrl: nats.url,
-        host: '127.0.0.1',
-        port: 0,
-        logLevel: 'silent',
-        shutdownTimeoutMs: 5_000,
-      },
-      createLogger({ service: 'record-dispatcher', level: 'silent' }),
-    );
+  const start = () => startRecordDispatcher(db, nats.url);
 
   beforeAll(async () => {
     nats = await startPrivateNatsServer();

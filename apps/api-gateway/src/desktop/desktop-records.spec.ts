@@ -1,46 +1,25 @@
 import {
-  type AgentDesktopContext,
   type DeliveredRecord,
   DialingSessionErrorCode,
   GetChainedRecords,
   GetDesktopRecords,
-  GetDialingConfig,
   type RecordList,
   RejectRecord,
   ReturnRecord,
   TakeNextRecord,
   UpdateRecord,
 } from '@ocs/contracts';
-import { validateRequest } from '@ocs/desktop-protocol';
-import { DialMode, FieldDataType, GroupCampaignStatus } from '@ocs/domain';
-import { BusRemoteError } from '@ocs/messaging';
-import { DesktopRecords, isRecordRequest, type RecordRequest } from './desktop-records';
-import { DesktopSession } from './desktop-sessions';
+import { FieldDataType } from '@ocs/domain';
+import {
+  APP,
+  CAMPAIGN,
+  desktopContext,
+  fakeDesktop,
+  type Handler,
+  remoteError,
+} from './desktop-test-doubles';
 
-const APP = 7;
-const CAMPAIGN = 'Payment Reminders';
-
-const context: AgentDesktopContext = {
-  agent: { dbid: 9, loginId: 'agent09', name: 'Agent 9' },
-  place: { dbid: 9, name: 'Place_7009', dn: '7009' },
-  agentGroups: [{ dbid: 3, name: 'Collections' }],
-  campaignGroups: [
-    {
-      dbid: 30,
-      name: 'Payment Reminders@Collections',
-      campaignDbid: 2,
-      campaignName: CAMPAIGN,
-      agentGroupDbid: 3,
-      agentGroupName: 'Collections',
-      dialMode: DialMode.Preview,
-      optimizeBy: null,
-      optimizeGoal: null,
-      status: GroupCampaignStatus.Running,
-      description: 'preview group',
-      campaignDescription: 'reminders',
-    },
-  ],
-};
+const context = desktopContext('preview group', 'reminders');
 
 const list: RecordList = {
   campaignName: CAMPAIGN,
@@ -91,50 +70,14 @@ const place = {
   chainId: 44,
 };
 
-type Handler = (payload: Record<string, unknown>) => unknown;
-
 function setup(handlers: Record<string, Handler>, options = { agentPreviewModeStart: false }) {
-  const sent: Array<Record<string, unknown>> = [];
-  const calls: Array<[string, Record<string, unknown>]> = [];
-  const socket = {
-    send: (data: string) => sent.push(JSON.parse(data) as Record<string, unknown>),
-    close: () => undefined,
-    readyState: 1,
-  };
-  const session = new DesktopSession('Resources', 'agent09', 'Place_7009', context, socket);
-  const all: Record<string, Handler> = {
-    [GetDialingConfig.subject]: () => ({ options }),
-    ...handlers,
-  };
-  const client = {
-    request: (contract: { subject: string }, payload: Record<string, unknown>) => {
-      calls.push([contract.subject, payload]);
-      const handler = all[contract.subject];
-      if (!handler) return Promise.reject(new Error(`no handler for ${contract.subject}`));
-      try {
-        return Promise.resolve(handler(payload));
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
-    },
-  };
-  const records = new DesktopRecords({
-    client: client as never,
-    applicationId: APP,
-    context: () => Promise.resolve(context),
+  return fakeDesktop(handlers, {
+    context,
+    dialingConfig: { options },
     clock: () => new Date('2026-03-01T12:00:00Z'),
+    defaults: { GSW_CAMPAIGN_NAME: CAMPAIGN },
   });
-  const send = async (data: Record<string, unknown>) => {
-    const validated = validateRequest({ GSW_APPLICATION_ID: APP, GSW_CAMPAIGN_NAME: CAMPAIGN, ...data });
-    if (!validated.ok || !isRecordRequest(validated.request)) throw new Error('not a record request');
-    await records.answer(session, validated.request as RecordRequest);
-    return sent.splice(0);
-  };
-  return { session, records, send, calls, socket };
 }
-
-const remoteError = (code: string) =>
-  new BusRemoteError('subject', { code, message: `failed with ${code}` } as never);
 
 describe('DesktopRecords', () => {
   it('starts and ends preview mode once per group', async () => {

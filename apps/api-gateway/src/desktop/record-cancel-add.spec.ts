@@ -1,36 +1,18 @@
-import { AddRecord, type AgentDesktopContext, CancelRecords, GetDialingConfig } from '@ocs/contracts';
-import { validateRequest } from '@ocs/desktop-protocol';
-import { DialMode, FieldDataType, GroupCampaignStatus } from '@ocs/domain';
-import { BusRemoteError } from '@ocs/messaging';
-import { DesktopRecords, isRecordRequest, type RecordRequest } from './desktop-records';
-import { DesktopSession } from './desktop-sessions';
+import { AddRecord, CancelRecords } from '@ocs/contracts';
+import { FieldDataType } from '@ocs/domain';
+import {
+  APP,
+  CAMPAIGN,
+  desktopContext,
+  fakeDesktop,
+  type Handler,
+  remoteError,
+} from './desktop-test-doubles';
 import { recordCancelNotification } from './record-cancel-add';
 
-const APP = 7;
-const CAMPAIGN = 'Payment Reminders';
 const LIST = 'Reminders List';
 
-const context: AgentDesktopContext = {
-  agent: { dbid: 9, loginId: 'agent09', name: 'Agent 9' },
-  place: { dbid: 9, name: 'Place_7009', dn: '7009' },
-  agentGroups: [{ dbid: 3, name: 'Collections' }],
-  campaignGroups: [
-    {
-      dbid: 30,
-      name: 'Payment Reminders@Collections',
-      campaignDbid: 2,
-      campaignName: CAMPAIGN,
-      agentGroupDbid: 3,
-      agentGroupName: 'Collections',
-      dialMode: DialMode.Preview,
-      optimizeBy: null,
-      optimizeGoal: null,
-      status: GroupCampaignStatus.Running,
-      description: '',
-      campaignDescription: '',
-    },
-  ],
-};
+const context = desktopContext();
 
 const dialingConfig = {
   options: { customerIdField: null },
@@ -57,47 +39,9 @@ const dialingConfig = {
   ],
 };
 
-type Handler = (payload: Record<string, unknown>) => unknown;
-
 function setup(handlers: Record<string, Handler>) {
-  const sent: Array<Record<string, unknown>> = [];
-  const calls: Array<[string, Record<string, unknown>]> = [];
-  const socket = {
-    send: (data: string) => sent.push(JSON.parse(data) as Record<string, unknown>),
-    close: () => undefined,
-    readyState: 1,
-  };
-  const session = new DesktopSession('Resources', 'agent09', 'Place_7009', context, socket);
-  const all: Record<string, Handler> = { [GetDialingConfig.subject]: () => dialingConfig, ...handlers };
-  const client = {
-    request: (contract: { subject: string }, payload: Record<string, unknown>) => {
-      calls.push([contract.subject, payload]);
-      const handler = all[contract.subject];
-      if (!handler) return Promise.reject(new Error(`no handler for ${contract.subject}`));
-      try {
-        return Promise.resolve(handler(payload));
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
-    },
-  };
-  const records = new DesktopRecords({
-    client: client as never,
-    applicationId: APP,
-    context: () => Promise.resolve(context),
-  });
-  const send = async (data: Record<string, unknown>) => {
-    const validated = validateRequest({ GSW_APPLICATION_ID: APP, ...data });
-    if (!validated.ok) throw new Error(JSON.stringify(validated.error));
-    if (!isRecordRequest(validated.request)) throw new Error('not a record request');
-    await records.answer(session, validated.request as RecordRequest);
-    return sent.splice(0);
-  };
-  return { session, send, calls };
+  return fakeDesktop(handlers, { context, dialingConfig });
 }
-
-const remoteError = (code: string) =>
-  new BusRemoteError('subject', { code, message: `failed with ${code}` } as never);
 
 function deskRecord(handle: number) {
   return {

@@ -6,12 +6,16 @@ import {
   type DialingConfig,
   type PayloadOf,
 } from '@ocs/contracts';
-import { type Bus, type BusSubscription } from '@ocs/messaging';
+import { GroupCampaignStatus } from '@ocs/domain';
+import { type Bus, type BusSubscription, CommandError } from '@ocs/messaging';
 import { connectTestBus, IsolatedContracts } from '@ocs/messaging/testing';
+import { createLogger } from '@ocs/observability';
 import { DEMO_TENANT, seedDemo } from '@ocs/persistence';
 import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
+import { type RunningService, startService } from '@ocs/service-kit';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { AppModule } from '../../src/app.module';
 import { DialingSessions, type DialingContracts } from '../../src/dialing/dialing-sessions';
 import { type DialingSettings } from '../../src/dialing/dialing-settings';
 import { SessionStore } from '../../src/dialing/session-store';
@@ -32,6 +36,34 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 8_0
 }
 
 export const quietLogger = { warn: () => undefined, error: () => undefined };
+
+/** The code of the CommandError `work` fails with; throws if it does not fail so. */
+export async function refusal(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof CommandError) return error.code;
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
+/** The service as it ships (Nest module, real subjects), in this process, silent. */
+export function startRecordDispatcher(db: TestDatabase, natsUrl: string): Promise<RunningService> {
+  return startService(
+    { module: AppModule },
+    {
+      service: 'record-dispatcher',
+      databaseUrl: db.url,
+      natsUrl,
+      host: '127.0.0.1',
+      port: 0,
+      logLevel: 'silent',
+      shutdownTimeoutMs: 5_000,
+    },
+    createLogger({ service: 'record-dispatcher', level: 'silent' }),
+  );
+}
 
 type Drained = PayloadOf<typeof DialingSessionDrained>;
 
@@ -121,6 +153,15 @@ export class Harness {
       { sessionId, operation, previousStatus: 0, group: { ...config.group, status } },
       { tenant: DEMO_TENANT },
     );
+  }
+
+  /** Loads a group in a new dialing session; resolves with the session's id once it buffers records. */
+  async loadSession(campaignGroupDbid: number): Promise<string> {
+    const sessionId = this.newSessionId();
+    await this.announce(campaignGroupDbid, 'load', sessionId, GroupCampaignStatus.Active);
+    const store = new SessionStore(this.db.pool);
+    await eventually(async () => expect((await store.counts(sessionId)).buffered).toBeGreaterThan(0));
+    return sessionId;
   }
 
   newSessionId(): string {

@@ -1,0 +1,178 @@
+import { issueDesktopToken } from '@ocs/auth';
+import { LoadCampaignGroup, StartDialing } from '@ocs/contracts';
+import { type Bus, connectBus } from '@ocs/messaging';
+import { startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
+import { createLogger } from '@ocs/observability';
+import { DEMO_TENANT, seedDemo } from '@ocs/persistence';
+import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
+import { loadConfig, type RunningService, startService } from '@ocs/service-kit';
+import { AppModule } from '../../src/app.module';
+import { type ChildService, spawnService } from './campaign-manager-process';
+import { DesktopClient, type Frame } from './desktop-client';
+
+// The system the desktop tests run against: a seeded test database, a private NATS, services of
+// apps/ from dist/ as child processes, and two gateway replicas in this process.
+
+export const SECRET = 'integration-test-secret-0123456789abcdef';
+export const APPLICATION_ID = 101;
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Retries `check` every `intervalMs` until it resolves; its last error past `timeoutMs`. */
+export async function eventually<T>(
+  check: () => Promise<T>,
+  timeoutMs = 20_000,
+  intervalMs = 200,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(intervalMs);
+    }
+  }
+}
+
+/** Builds the requests of desktops to this OCS about `campaign`: the type, then `attributes`. */
+export function requestOf(campaign: string) {
+  return (type: string, attributes: Frame = {}): Frame => ({
+    GSW_AGENT_REQ_TYPE: type,
+    GSW_APPLICATION_ID: APPLICATION_ID,
+    GSW_CAMPAIGN_NAME: campaign,
+    ...attributes,
+  });
+}
+
+export interface DesktopSystemOptions {
+  /** The NATS client name of the test's bus. */
+  busName: string;
+  /** Records seeded by seedDemo. */
+  recordCount: number;
+  /** Services started from dist/ before the gateways. */
+  services: ReadonlyArray<'campaign-manager' | 'record-dispatcher'>;
+  /** Runs on the seeded database before the services start. */
+  prepare?: (database: TestDatabase) => Promise<void>;
+  /** Environment of the gateways, beside OCS_AUTH_SECRET, OCS_APPLICATION_DBID and OCS_TENANT. */
+  env?: Record<string, string>;
+}
+
+export interface DesktopSystem {
+  readonly database: TestDatabase;
+  readonly nats: PrivateNatsServer;
+  readonly bus: Bus;
+  /** The desktop endpoint of the first gateway replica. */
+  readonly desktopUrl: string;
+  /** The desktop endpoint of the second gateway replica. */
+  readonly replicaUrl: string;
+  /** A desktop token of `agent`. */
+  token(agent: string, tenant?: string): Promise<string>;
+  /** A desktop of `agent` at `place` on `url` (the first replica by default), closed by stop(). */
+  login(agent: string, place: string, url?: string): Promise<DesktopClient>;
+  /** Has stop() close `client`, a desktop connected by the test itself. */
+  track(client: DesktopClient): void;
+  /**
+   * Loads and starts campaign group `dbid`: each of `desktops` is told CampaignLoaded, then
+   * CampaignStarted; resolves once the group's dialing session is active.
+   */
+  startGroup(dbid: number, desktops: DesktopClient[], timeoutMs?: number, intervalMs?: number): Promise<void>;
+  /** Closes the desktops, stops everything and restores process.env. */
+  stop(): Promise<void>;
+}
+
+export async function startDesktopSystem(options: DesktopSystemOptions): Promise<DesktopSystem> {
+  const savedEnv = { ...process.env };
+  const clients: DesktopClient[] = [];
+  const children: ChildService[] = [];
+  const gateways: RunningService[] = [];
+  let database: TestDatabase | undefined;
+  let nats: PrivateNatsServer | undefined;
+  let bus: Bus | undefined;
+
+  const stop = async () => {
+    for (const client of clients) client.close();
+    await Promise.allSettled([...gateways.map((gateway) => gateway.stop()), bus?.close()]);
+    await Promise.allSettled(children.map((child) => child.stop()));
+    await Promise.allSettled([nats?.stop(), database?.drop()]);
+    process.env = savedEnv;
+  };
+
+  try {
+    [database, nats] = await Promise.all([createTestDatabase({ migrate: true }), startPrivateNatsServer()]);
+    await seedDemo(database.pool, { recordCount: options.recordCount });
+    await options.prepare?.(database);
+    const { url: databaseUrl } = database;
+    const natsUrl = nats.url;
+    const started = await Promise.allSettled(
+      options.services.map((service) => spawnService(service, databaseUrl, natsUrl)),
+    );
+    for (const result of started) if (result.status === 'fulfilled') children.push(result.value);
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    process.env.OCS_AUTH_SECRET = SECRET;
+    process.env.OCS_APPLICATION_DBID = String(APPLICATION_ID);
+    process.env.OCS_TENANT = DEMO_TENANT;
+    Object.assign(process.env, options.env);
+    const config = loadConfig('api-gateway', {
+      DATABASE_URL: databaseUrl,
+      NATS_URL: natsUrl,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+    });
+    for (let replica = 0; replica < 2; replica++)
+      gateways.push(
+        await startService(
+          { module: AppModule },
+          config,
+          createLogger({ service: 'api-gateway', level: 'silent' }),
+        ),
+      );
+    bus = await connectBus({ url: natsUrl, name: options.busName });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const [desktopUrl, replicaUrl] = gateways.map((gateway) => `${gateway.url.replace(/^http/, 'ws')}/desktop`);
+  const token = (agent: string, tenant = DEMO_TENANT) =>
+    issueDesktopToken({ secret: SECRET, tenant, agent, ttlSeconds: 300 });
+  return {
+    database,
+    nats,
+    bus,
+    desktopUrl,
+    replicaUrl,
+    token,
+    async login(agent, place, url = desktopUrl) {
+      const client = await DesktopClient.connect(`${url}?place=${place}`, {
+        Authorization: `Bearer ${await token(agent)}`,
+      });
+      clients.push(client);
+      return client;
+    },
+    async startGroup(dbid, desktops, timeoutMs, intervalMs) {
+      const origin = { tenant: DEMO_TENANT };
+      await bus.request(LoadCampaignGroup, { dbid }, origin, { timeoutMs: 5_000 });
+      await bus.request(StartDialing, { dbid }, origin, { timeoutMs: 5_000 });
+      for (const client of desktops) {
+        expect(await client.next()).toMatchObject({ GSW_USER_EVENT: 'CampaignLoaded' });
+        expect(await client.next()).toMatchObject({ GSW_USER_EVENT: 'CampaignStarted' });
+      }
+      await eventually(
+        async () => {
+          const { rows } = await database.pool.query(
+            `SELECT 1 FROM dialing_sessions WHERE campaign_group_id = $1 AND state = 'active'`,
+            [dbid],
+          );
+          expect(rows).toHaveLength(1);
+        },
+        timeoutMs,
+        intervalMs,
+      );
+    },
+    track(client) {
+      clients.push(client);
+    },
+    stop,
+  };
+}
