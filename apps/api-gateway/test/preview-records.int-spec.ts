@@ -442,4 +442,69 @@ describe('preview records on agent desktops', () => {
       custom: expect.objectContaining({ notes: 'from the other replica' }) as unknown,
     });
   }, 30_000);
+  it("applies the list's treatment when RecordProcessed asks for it", async () => {
+    const agent = await login('agent09', 'Place_7009');
+    // The group runs, so the login is greeted with CampaignStarted.
+    expect(await agent.next()).toMatchObject({
+      GSW_USER_EVENT: 'CampaignStarted',
+      GSW_CAMPAIGN_NAME: CAMPAIGN,
+    });
+    // agent09 opened preview mode in the first test; its desk, preview mode included, carries over.
+    agent.send(request('PreviewDialingModeStart', { GSW_REFERENCE_ID: 60 }));
+    expect(await agent.next()).toMatchObject({ GSW_ERROR_NUMBER: 118, GSW_REFERENCE_ID: 60 });
+    const offered = await preview(agent, 61);
+    expect(offered).toMatchObject({ GSW_USER_EVENT: 'PreviewRecord', GSW_REFERENCE_ID: 61 });
+    const handle = offered['GSW_RECORD_HANDLE'] as number;
+    const row = await recordOfHandle(handle);
+
+    // Busy with a campaign treatment: the demo list redials Busy after 5 minutes (cycle 1 of 3).
+    const processedAt = Math.floor(Date.now() / 1000);
+    agent.send(
+      request('RecordProcessed', {
+        GSW_RECORD_HANDLE: handle,
+        GSW_CALLING_LIST: row.listName,
+        GSW_CALL_RESULT: 6,
+        GSW_TREATMENT: 'RecordTreatCampaign',
+        GSW_REFERENCE_ID: 62,
+      }),
+    );
+    expect(await agent.next()).toMatchObject({
+      GSW_USER_EVENT: 'RecordProcessedAcknowledge',
+      GSW_RECORD_HANDLE: handle,
+      GSW_REFERENCE_ID: 62,
+    });
+
+    const { rows } = await database.pool.query<{
+      recordStatus: number;
+      recordType: number;
+      callResult: number;
+      attempt: number;
+      dialSchedTime: string;
+      treatments: string | null;
+    }>(
+      `SELECT record_status AS "recordStatus", record_type AS "recordType", call_result AS "callResult",
+              attempt, dial_sched_time::text AS "dialSchedTime", treatments
+         FROM records WHERE record_id = $1`,
+      [row.recordId],
+    );
+    // Ready again as Campaign Rescheduled, due 5 minutes after processing, the attempt counted.
+    expect(rows[0]).toMatchObject({ recordStatus: 1, recordType: 3, callResult: 6, attempt: 1 });
+    const due = Number(rows[0].dialSchedTime) - processedAt;
+    expect(due).toBeGreaterThanOrEqual(300 - 5);
+    expect(due).toBeLessThanOrEqual(300 + 5);
+    expect(rows[0].treatments).toMatch(/^\d+@1@/);
+    const attempts = await database.pool.query('SELECT call_result FROM call_attempts WHERE record_id = $1', [
+      row.recordId,
+    ]);
+    expect(attempts.rows).toEqual([{ call_result: 6 }]);
+    // The handle is gone: processing it again is 109.
+    agent.send(
+      request('RecordProcessed', {
+        GSW_RECORD_HANDLE: handle,
+        GSW_CALLING_LIST: row.listName,
+        GSW_REFERENCE_ID: 63,
+      }),
+    );
+    expect(await agent.next()).toMatchObject({ GSW_ERROR_NUMBER: 109, GSW_REFERENCE_ID: 63 });
+  }, 30_000);
 });
