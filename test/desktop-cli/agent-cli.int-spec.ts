@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
+import { eventually, startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
 import { seedDemo } from '@ocs/persistence';
 import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
 import { startDemoDialing } from '../../tools/dev/demo-dialing';
-import { eventually, freeBasePort, Launcher, runScript } from '../support/launcher';
+import { freeBasePort, Launcher, runScript } from '../support/launcher';
 
 // The README's demo end to end: the launcher (dist/tools/dev/start.js) runs the whole system on a
 // database and a NATS server of this test's own and puts the preview campaign group into Running;
@@ -81,13 +81,17 @@ describe('working preview records with the agent CLI on the launched demo', () =
   });
 
   it('works a preview record: start, preview, done, logout', async () => {
-    await eventually(async () => {
-      const { rows } = await database.pool.query(
-        `SELECT 1 FROM dialing_sessions WHERE campaign_group_id = $1 AND state = 'active'`,
-        [previewGroupId],
-      );
-      expect(rows).toHaveLength(1);
-    });
+    await eventually(
+      async () => {
+        const { rows } = await database.pool.query(
+          `SELECT 1 FROM dialing_sessions WHERE campaign_group_id = $1 AND state = 'active'`,
+          [previewGroupId],
+        );
+        expect(rows).toHaveLength(1);
+      },
+      20_000,
+      200,
+    );
     // The command exactly as the launcher printed it.
     const line = /node (dist\/tools\/desktop\/agent\.js --agent agent09 .*)/.exec(launcher!.output)![1];
     const args = line.trim().split(/\s+/).slice(1);

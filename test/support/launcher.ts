@@ -1,25 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { sleep } from '@ocs/messaging/testing';
 
 // Running the launcher (dist/tools/dev/start.js) and other scripts of dist/ from the root tests.
 
 export const root = path.resolve(__dirname, '../..');
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Retries `check` every 200 ms until it resolves; its last error past `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(200);
-    }
-  }
-}
 
 /**
  * A base port whose seven ports are free. Bases lie below Linux's ephemeral range (32768 and up),

@@ -5,7 +5,7 @@ import {
   spawnService,
   type ServiceProcess,
 } from '../../libs/service-kit/test/support/service-process';
-import { startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
+import { eventually, startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
 import { type ReceivedSpan, SpanKind, startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver';
 
 // GET /campaigngroups end to end: api-gateway and campaign-manager as real processes, built as
@@ -209,15 +209,16 @@ describe('GET /campaigngroups across api-gateway and campaign-manager', () => {
     const exported = (service: string, prefix: string) =>
       [...(collector.metricNames.get(service) ?? [])].some((name) => name.startsWith(prefix));
 
-    const deadline = Date.now() + 10_000;
-    while (!(exported('api-gateway', 'http.server.') && exported('campaign-manager', 'db.client.'))) {
-      if (Date.now() > deadline) {
-        throw new Error(
-          `Metrics missing: ${JSON.stringify(Object.fromEntries([...collector.metricNames].map(([k, v]) => [k, [...v]])))}`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await eventually(
+      () => {
+        if (!(exported('api-gateway', 'http.server.') && exported('campaign-manager', 'db.client.')))
+          throw new Error(
+            `Metrics missing: ${JSON.stringify(Object.fromEntries([...collector.metricNames].map(([k, v]) => [k, [...v]])))}`,
+          );
+      },
+      10_000,
+      100,
+    );
   });
 
   it('answers 503 at once when no campaign-manager is listening', async () => {

@@ -1,8 +1,13 @@
-import { DESKTOP_TOKEN_AUDIENCE, issueDesktopToken, MIN_AUTH_SECRET_LENGTH } from '@ocs/auth';
+import {
+  DEFAULT_DESKTOP_TOKEN_TTL_SECONDS,
+  DESKTOP_TOKEN_AUDIENCE,
+  issueDesktopToken,
+  MIN_AUTH_SECRET_LENGTH,
+} from '@ocs/auth';
 import { DEMO_TENANT } from '@ocs/persistence';
 import { parseArgs } from 'node:util';
 
-const DEFAULT_TTL = '8h';
+const DEFAULT_TTL = `${DEFAULT_DESKTOP_TOKEN_TTL_SECONDS / 3600}h`;
 
 const USAGE = `Usage: OCS_AUTH_SECRET=<secret> node dist/tools/auth/issue-token.js --agent <login id> [options]
 

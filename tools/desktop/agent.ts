@@ -3,7 +3,7 @@
  * one place, reads commands (typed at a prompt, or piped on stdin) and prints every event. The
  * protocol lives in desktop-session.ts; this file is the I/O around it.
  */
-import { issueDesktopToken, MIN_AUTH_SECRET_LENGTH } from '@ocs/auth';
+import { DEFAULT_DESKTOP_TOKEN_TTL_SECONDS, issueDesktopToken, MIN_AUTH_SECRET_LENGTH } from '@ocs/auth';
 import { DEMO_AGENTS, DEMO_TENANT } from '@ocs/persistence';
 import { createInterface, type Interface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -90,7 +90,12 @@ async function tokenFor(options: Options): Promise<string> {
     throw new Error(
       `give --token, or set OCS_AUTH_SECRET (the gateway's, at least ${MIN_AUTH_SECRET_LENGTH} characters)`,
     );
-  return issueDesktopToken({ tenant: options.tenant, agent: options.agent, secret, ttlSeconds: 8 * 3600 });
+  return issueDesktopToken({
+    tenant: options.tenant,
+    agent: options.agent,
+    secret,
+    ttlSeconds: DEFAULT_DESKTOP_TOKEN_TTL_SECONDS,
+  });
 }
 
 function connect(url: string, token: string): Promise<WebSocket> {

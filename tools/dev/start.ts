@@ -3,7 +3,7 @@
  * loads the demo data, starts every service, waits until each one is ready and prints where to
  * look. Ctrl-C (or SIGTERM) stops the services gracefully.
  */
-import { issueDesktopToken, MIN_AUTH_SECRET_LENGTH } from '@ocs/auth';
+import { DEFAULT_DESKTOP_TOKEN_TTL_SECONDS, issueDesktopToken, MIN_AUTH_SECRET_LENGTH } from '@ocs/auth';
 import { DEMO_TENANT } from '@ocs/persistence';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,7 +11,8 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { agentCommand, previewDemoDesktops } from './demo-desktops';
+import { desktopUrl } from '../desktop/desktop-session';
+import { agentCommand, gatewayUrl, previewDemoDesktops } from './demo-desktops';
 import { describeDemoDialing, type DemoDialingOutcome, startDemoDialing } from './demo-dialing';
 import { formatLogLine } from './log-line';
 import { DEFAULT_NATS_URL, type ServiceName } from '@ocs/service-kit';
@@ -153,10 +154,10 @@ async function demoDesktopLines(basePort: number): Promise<string[]> {
       tenant: DEMO_TENANT,
       agent: desktop.agent,
       secret,
-      ttlSeconds: 8 * 3600,
+      ttlSeconds: DEFAULT_DESKTOP_TOKEN_TTL_SECONDS,
     });
     sockets.push(
-      `  ${desktop.agent} (${desktop.campaignGroup}): ws://127.0.0.1:${basePort}/desktop?place=${encodeURIComponent(desktop.place)}&access_token=${token}`,
+      `  ${desktop.agent} (${desktop.campaignGroup}): ${desktopUrl(gatewayUrl(basePort), desktop.place)}&access_token=${token}`,
     );
     commands.push(`  ${agentCommand(desktop, token, basePort)}`);
   }

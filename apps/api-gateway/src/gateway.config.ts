@@ -1,3 +1,4 @@
+import { Module } from '@nestjs/common';
 import { MIN_AUTH_SECRET_LENGTH } from '@ocs/auth';
 import { DEMO_TENANT } from '@ocs/persistence';
 import { type EnvVarHelp, parseEnv } from '@ocs/service-kit';
@@ -65,3 +66,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     logoutGraceMs: parsed.DESKTOP_LOGOUT_GRACE_MS,
   };
 }
+
+/** Provides {@link GATEWAY_CONFIG}, read once, to the modules of the gateway that import it. */
+@Module({
+  providers: [{ provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() }],
+  exports: [GATEWAY_CONFIG],
+})
+export class GatewayConfigModule {}

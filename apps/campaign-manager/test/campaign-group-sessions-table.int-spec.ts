@@ -63,22 +63,26 @@ describe('campaign_group_sessions', () => {
       data: session(0, { unloadedAt: new Date() }),
     });
     await prisma.campaignGroupSession.create({ data: session(4) });
-    await expect(prisma.campaignGroupSession.create({ data: session(5) })).rejects.toThrow();
+    await expect(prisma.campaignGroupSession.create({ data: session(5) })).rejects.toThrow(
+      /Unique constraint/,
+    );
   });
 
+  // Each case breaks one constraint, named so that another (the loaded-group index above) cannot
+  // be what refuses it.
   it.each([
-    ['an unknown status', { status: 6 }],
-    ['a NotLoaded session without its end', { status: 0, unloadedAt: null }],
-    ['a loaded session with an end', { status: 4, unloadedAt: new Date() }],
-    ['an unknown dial mode', { dialMode: 6 }],
-    ['a goal without a method', { optimizeBy: null }],
-    ['a percentage above 100', { optimizeGoal: 101 }],
-    ['a version of 0', { version: 0 }],
-    ['pending events that are not a list', { pendingEvents: {} }],
-  ])('rejects %s', async (_case, extra) => {
+    ['an unknown status', { status: 6 }, 'campaign_group_sessions_status_check'],
+    ['a NotLoaded session without its end', { status: 0, unloadedAt: null }, 'unloaded_at_check'],
+    ['a loaded session with an end', { status: 4, unloadedAt: new Date() }, 'unloaded_at_check'],
+    ['an unknown dial mode', { dialMode: 6 }, 'dial_mode_check'],
+    ['a goal without a method', { optimizeBy: null }, 'optimization_check'],
+    ['a percentage above 100', { optimizeGoal: 101 }, 'optimization_check'],
+    ['a version of 0', { version: 0 }, 'version_check'],
+    ['pending events that are not a list', { pendingEvents: {} }, 'pending_events_check'],
+  ])('rejects %s', async (_case, extra, constraint) => {
     const base = session(1);
     await expect(
       prisma.campaignGroupSession.create({ data: { ...base, status: 0, unloadedAt: new Date(), ...extra } }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(constraint);
   });
 });

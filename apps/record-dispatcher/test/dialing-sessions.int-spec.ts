@@ -99,14 +99,12 @@ describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
 
   it('fills the buffer on load with dialable records only, by type priority and list share', async () => {
     await scheduleSome();
-    const started = Date.now();
     const sessionId = await loadSession();
     const counts = await eventually(async () => {
       const c = await store.counts(sessionId);
       expect(c.buffered).toBe(100);
       return c;
     });
-    const fillMs = Date.now() - started;
     expect(counts.desktop).toBe(0);
 
     const held = await store.held(sessionId);
@@ -150,7 +148,6 @@ describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
       [sessionId],
     );
     expect(persisted[0].n).toBe(100);
-    console.log(`dialing session: load -> 100 records buffered in ${fillMs} ms (event to last row)`);
   });
 
   it('retrieves exactly the records the pure rule calls dialable, on a DST day', async () => {
@@ -162,25 +159,10 @@ describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
       false,
     );
     const sessionId = harness.newSessionId();
-    await harness.announce(group, 'load', sessionId, GroupCampaignStatus.Active);
-    // The handler itself, without the consumer: the statement's cost is what is measured.
-    const started = process.hrtime.bigint();
-    await sessions.onStatusChanged({
-      id: 'e1',
-      type: 'status-changed',
-      version: 1,
-      tenant: 'Resources',
-      correlationId: 'e1',
-      causationId: null,
-      occurredAt: dstNow.toISOString(),
-      data: {
-        sessionId,
-        operation: 'load',
-        previousStatus: 0,
-        group: { ...(await harness.dialingConfig(group)).group, status: GroupCampaignStatus.Active },
-      },
-    });
-    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    // The handler itself, without the consumer.
+    await sessions.onStatusChanged(
+      await harness.statusEvent(group, 'load', sessionId, GroupCampaignStatus.Active, { now: dstNow }),
+    );
 
     const all = await records(harness.db, lists);
     // One record per chain: the dialable one of the best type, the first in the chain among equals.
@@ -201,9 +183,6 @@ describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
       (row) => row.record_status === RecordStatus.Retrieved,
     );
     expect(new Set(chains.map((row) => `${row.calling_list_id}/${row.chain_id}`)).size).toBe(chains.length);
-    console.log(
-      `dialing session: ${held.length} of ${all.length} records retrieved in ${elapsedMs.toFixed(0)} ms`,
-    );
   });
 
   it('refills below the low-water mark and delivers records to agents, personal ones first', async () => {
@@ -242,21 +221,9 @@ describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
       false,
     );
     const sessionId = harness.newSessionId();
-    await sessions.onStatusChanged({
-      id: sessionId,
-      type: 'status-changed',
-      version: 1,
-      tenant: 'Resources',
-      correlationId: sessionId,
-      causationId: null,
-      occurredAt: NOW.toISOString(),
-      data: {
-        sessionId,
-        operation: 'load',
-        previousStatus: 0,
-        group: { ...(await harness.dialingConfig(collections)).group, status: GroupCampaignStatus.Active },
-      },
-    });
+    await sessions.onStatusChanged(
+      await harness.statusEvent(collections, 'load', sessionId, GroupCampaignStatus.Active, { now: NOW }),
+    );
     const { rows } = await harness.db.pool.query<{
       record_id: string;
       record_status: number;
@@ -365,21 +332,12 @@ describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
 
   it('retries an event of a tenant it does not know rather than dropping it', async () => {
     const sessions = await harness.dispatcher(testSettings({ now: NOW }), false);
-    const settlement = await sessions.onStatusChanged({
-      id: 'e-unknown',
-      type: 'status-changed',
-      version: 1,
-      tenant: 'Nobody',
-      correlationId: 'e-unknown',
-      causationId: null,
-      occurredAt: NOW.toISOString(),
-      data: {
-        sessionId: harness.newSessionId(),
-        operation: 'load',
-        previousStatus: 0,
-        group: { ...(await harness.dialingConfig(group)).group, status: GroupCampaignStatus.Active },
-      },
-    });
+    const settlement = await sessions.onStatusChanged(
+      await harness.statusEvent(group, 'load', harness.newSessionId(), GroupCampaignStatus.Active, {
+        now: NOW,
+        tenant: 'Nobody',
+      }),
+    );
     expect(settlement).toBeInstanceOf(RetryLater);
     const { rows } = await harness.db.pool.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM dialing_sessions',
@@ -409,21 +367,8 @@ describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
     const second = await harness.dispatcher(settings, false);
     const a = harness.newSessionId();
     const b = harness.newSessionId();
-    const event = async (dbid: number, sessionId: string) => ({
-      id: sessionId,
-      type: 'status-changed',
-      version: 1,
-      tenant: 'Resources',
-      correlationId: sessionId,
-      causationId: null,
-      occurredAt: NOW.toISOString(),
-      data: {
-        sessionId,
-        operation: 'load' as const,
-        previousStatus: 0 as const,
-        group: { ...(await harness.dialingConfig(dbid)).group, status: GroupCampaignStatus.Active },
-      },
-    });
+    const event = (dbid: number, sessionId: string) =>
+      harness.statusEvent(dbid, 'load', sessionId, GroupCampaignStatus.Active, { now: NOW });
     await Promise.all([
       first.onStatusChanged(await event(group, a)),
       second.onStatusChanged(await event(retention, b)),
@@ -477,18 +422,9 @@ describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
     const refilling = await harness.dispatcher(settings, false);
     const unloading = await harness.dispatcher(settings, false);
     const sessionId = harness.newSessionId();
-    const group_ = { ...(await harness.dialingConfig(group)).group };
-    const event = (operation: 'load' | 'unload', status: 0 | 1 | 4) => ({
-      id: `${sessionId}-${operation}`,
-      type: 'status-changed',
-      version: 1,
-      tenant: 'Resources',
-      correlationId: sessionId,
-      causationId: null,
-      occurredAt: NOW.toISOString(),
-      data: { sessionId, operation, previousStatus: 0 as const, group: { ...group_, status } },
-    });
-    await refilling.onStatusChanged(event('load', GroupCampaignStatus.Active));
+    const event = (operation: 'load' | 'unload', status: 0 | 1 | 4) =>
+      harness.statusEvent(group, operation, sessionId, status, { now: NOW });
+    await refilling.onStatusChanged(await event('load', GroupCampaignStatus.Active));
     await harness.db.pool.query(
       'UPDATE records SET record_status = 1 WHERE record_id IN (SELECT record_id FROM record_handles)',
     );
@@ -507,7 +443,7 @@ describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
       })(),
       (async () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
-        await unloading.onStatusChanged(event('unload', GroupCampaignStatus.WaitingUnload));
+        await unloading.onStatusChanged(await event('unload', GroupCampaignStatus.WaitingUnload));
       })(),
     ]);
     expect((await store.find(sessionId))?.state).toBe('drained');
@@ -522,21 +458,9 @@ describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
     const first = await harness.dispatcher(lease('replica-a'), false);
     const second = await harness.dispatcher(lease('replica-b'), false);
     const sessionId = harness.newSessionId();
-    const event = {
-      id: sessionId,
-      type: 'status-changed',
-      version: 1,
-      tenant: 'Resources',
-      correlationId: sessionId,
-      causationId: null,
-      occurredAt: NOW.toISOString(),
-      data: {
-        sessionId,
-        operation: 'load' as const,
-        previousStatus: 0 as const,
-        group: { ...(await harness.dialingConfig(group)).group, status: GroupCampaignStatus.Active },
-      },
-    };
+    const event = await harness.statusEvent(group, 'load', sessionId, GroupCampaignStatus.Active, {
+      now: NOW,
+    });
     await first.onStatusChanged(event);
     expect(await first.rebuild()).toBe(0);
     expect(first.sessionIds()).toEqual([sessionId]);
@@ -577,24 +501,12 @@ describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
 
     const taken = await restarted.takeNext(sessionId, 'agent05');
     expect(taken?.handle).toBe(before[0].handle);
-    await restarted.onStatusChanged({
-      id: 'unload-1',
-      type: 'status-changed',
-      version: 1,
-      tenant: 'Resources',
-      correlationId: 'unload-1',
-      causationId: null,
-      occurredAt: NOW.toISOString(),
-      data: {
-        sessionId,
-        operation: 'force-unload',
-        previousStatus: 4,
-        group: {
-          ...(await harness.dialingConfig(group)).group,
-          status: GroupCampaignStatus.UnloadInProgress,
-        },
-      },
-    });
+    await restarted.onStatusChanged(
+      await harness.statusEvent(group, 'force-unload', sessionId, GroupCampaignStatus.UnloadInProgress, {
+        now: NOW,
+        previousStatus: GroupCampaignStatus.Active,
+      }),
+    );
     await eventually(() => expect(harness.drained).toHaveLength(1));
     expect(harness.drained[0]).toMatchObject({ recordsReturned: 99, recordsStale: 1, forced: true });
     // Handles are never reused: a new session gets higher ones.

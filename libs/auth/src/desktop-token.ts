@@ -3,6 +3,8 @@ import { jwtVerify, SignJWT } from 'jose';
 /** The audience of every agent desktop token; a token meant for anything else is refused. */
 export const DESKTOP_TOKEN_AUDIENCE = 'ocs-desktop';
 export const DESKTOP_TOKEN_ALGORITHM = 'HS256';
+/** The lifetime of the tokens the tools issue for a person at a desktop: a working day. */
+export const DEFAULT_DESKTOP_TOKEN_TTL_SECONDS = 8 * 3600;
 /** 32 characters at least: 256 bits for HS256 when the secret is random text. */
 export const MIN_AUTH_SECRET_LENGTH = 32;
 

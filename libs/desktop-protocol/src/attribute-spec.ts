@@ -53,3 +53,8 @@ export type AttributesOf<A extends AttributeSpec> = {
 } & {
   readonly [S in A as S['required'] extends true ? never : S['key']]?: ValueOf<S['type']>;
 };
+
+/** Typed attached data of one table, derived from its rows. */
+export type TableAttributes<S extends { readonly attributes: readonly unknown[] }> = AttributesOf<
+  Extract<S['attributes'][number], AttributeSpec>
+>;

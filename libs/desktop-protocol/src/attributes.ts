@@ -1,10 +1,5 @@
-import {
-  type AttributeSpec,
-  type AttributesOf,
-  type MessageSpec,
-  optional,
-  required,
-} from './attribute-spec';
+import { type MessageSpec, optional, required, type TableAttributes } from './attribute-spec';
+import { Opt, Req } from './attribute-rows';
 import { GswKey as K, type GswKeyName } from './keys';
 import { RequestType } from './requests';
 
@@ -29,25 +24,12 @@ const recordSelection: RecordSelectionRule = {
   otherwiseAnyOf: [K.GSW_PHONE, K.GSW_CUSTOMER_ID],
 };
 
-const applicationId = required(K.GSW_APPLICATION_ID, 'Int');
-const referenceId = optional(K.GSW_REFERENCE_ID, 'Int');
-const campaignName = required(K.GSW_CAMPAIGN_NAME, 'String');
-const campaignGroupName = optional(K.GSW_CAMPAIGN_GROUP_NAME, 'String');
-const callingList = required(K.GSW_CALLING_LIST, 'String');
-const recordHandle = required(K.GSW_RECORD_HANDLE, 'Int');
-
 /** The modifiable Genesys mandatory fields, which UpdateCallCompletionStats and RecordProcessed may change. */
-const recordUpdates = [
-  optional(K.GSW_CALL_RESULT, 'Int'),
-  optional(K.GSW_FROM, 'Int'),
-  optional(K.GSW_UNTIL, 'Int'),
-  optional(K.GSW_PHONE, 'String'),
-  optional(K.GSW_PHONE_TYPE, 'Int'),
-] as const;
+const recordUpdates = [Opt.callResult, Opt.from, Opt.until, Opt.phone, Opt.phoneType] as const;
 
 /** Campaign-scoped requests with no other attributes. */
 const campaignScoped = {
-  attributes: [applicationId, campaignGroupName, campaignName, referenceId],
+  attributes: [Req.applicationId, Opt.campaignGroupName, Req.campaignName, Opt.referenceId],
   customFields: false,
 } as const;
 
@@ -58,142 +40,152 @@ const campaignScoped = {
  */
 export const REQUEST_SPECS = {
   [RequestType.CampaignStatusRequest]: {
-    attributes: [optional(K.GSW_APPLICATION_ID, 'Int'), referenceId],
+    attributes: [optional(K.GSW_APPLICATION_ID, 'Int'), Opt.referenceId],
     customFields: false,
   },
   [RequestType.PreviewDialingModeStart]: campaignScoped,
   [RequestType.PreviewDialingModeOver]: campaignScoped,
   [RequestType.PreviewRecordRequest]: {
-    attributes: [applicationId, campaignName, referenceId],
+    attributes: [Req.applicationId, Req.campaignName, Opt.referenceId],
     customFields: false,
   },
   [RequestType.ReadyTime]: {
-    attributes: [required(K.GSW_READY_TIME, 'Int'), applicationId, recordHandle, referenceId],
+    attributes: [required(K.GSW_READY_TIME, 'Int'), Req.applicationId, Req.recordHandle, Opt.referenceId],
     customFields: false,
   },
   [RequestType.UpdateCallCompletionStats]: {
-    attributes: [...recordUpdates, recordHandle, applicationId, campaignGroupName, campaignName, referenceId],
+    attributes: [
+      ...recordUpdates,
+      Req.recordHandle,
+      Req.applicationId,
+      Opt.campaignGroupName,
+      Req.campaignName,
+      Opt.referenceId,
+    ],
     customFields: true,
   },
   [RequestType.RecordProcessed]: {
     attributes: [
-      applicationId,
-      callingList,
-      campaignGroupName,
-      campaignName,
+      Req.applicationId,
+      Req.callingList,
+      Opt.campaignGroupName,
+      Req.campaignName,
       ...recordUpdates,
-      recordHandle,
-      referenceId,
+      Req.recordHandle,
+      Opt.referenceId,
       optional(K.GSW_TREATMENT, 'String'),
     ],
     customFields: true,
   },
   [RequestType.ChainedRecordRequest]: {
     attributes: [
-      applicationId,
-      campaignGroupName,
+      Req.applicationId,
+      Opt.campaignGroupName,
       // Mandatory before release 7.5, optional since.
-      optional(K.GSW_CAMPAIGN_NAME, 'String'),
-      recordHandle,
-      referenceId,
+      Opt.campaignName,
+      Req.recordHandle,
+      Opt.referenceId,
     ],
     customFields: false,
   },
   [RequestType.RecordReject]: {
-    attributes: [applicationId, callingList, campaignGroupName, campaignName, recordHandle, referenceId],
+    attributes: [
+      Req.applicationId,
+      Req.callingList,
+      Opt.campaignGroupName,
+      Req.campaignName,
+      Req.recordHandle,
+      Opt.referenceId,
+    ],
     customFields: false,
   },
   [RequestType.RequestRecordCancel]: {
     attributes: [
-      applicationId,
-      optional(K.GSW_CALLING_LIST, 'String'),
-      campaignGroupName,
-      optional(K.GSW_CAMPAIGN_NAME, 'String'),
-      optional(K.GSW_CHAIN_ATTR, 'String'),
-      optional(K.GSW_CUSTOMER_ID, 'String'),
-      optional(K.GSW_PHONE, 'String'),
-      optional(K.GSW_RECORD_HANDLE, 'Int'),
-      referenceId,
+      Req.applicationId,
+      Opt.callingList,
+      Opt.campaignGroupName,
+      Opt.campaignName,
+      Opt.chainAttr,
+      Opt.customerId,
+      Opt.phone,
+      Opt.recordHandle,
+      Opt.referenceId,
     ],
     customFields: false,
     recordSelection,
   },
   [RequestType.DoNotCall]: {
     attributes: [
-      applicationId,
-      optional(K.GSW_CALLING_LIST, 'String'),
+      Req.applicationId,
+      Opt.callingList,
       // The DoNotCall table spells this key GSW_Campaign_GROUP_NAME; desktops may send either.
       optional(K.GSW_Campaign_GROUP_NAME, 'String'),
-      campaignGroupName,
-      optional(K.GSW_CAMPAIGN_NAME, 'String'),
-      optional(K.GSW_CHAIN_ATTR, 'String'),
-      optional(K.GSW_MESSAGE, 'String'),
-      optional(K.GSW_PHONE, 'String'),
-      optional(K.GSW_CUSTOMER_ID, 'String'),
-      optional(K.GSW_RECORD_HANDLE, 'Int'),
-      referenceId,
+      Opt.campaignGroupName,
+      Opt.campaignName,
+      Opt.chainAttr,
+      Opt.message,
+      Opt.phone,
+      Opt.customerId,
+      Opt.recordHandle,
+      Opt.referenceId,
     ],
     customFields: false,
     recordSelection,
   },
   [RequestType.RecordReschedule]: {
     attributes: [
-      applicationId,
-      required(K.GSW_CALLBACK_TYPE, 'String'),
-      campaignGroupName,
-      campaignName,
-      required(K.GSW_DATE_TIME, 'String'),
-      recordHandle,
-      referenceId,
+      Req.applicationId,
+      Req.callbackType,
+      Opt.campaignGroupName,
+      Req.campaignName,
+      Req.dateTime,
+      Req.recordHandle,
+      Opt.referenceId,
     ],
     customFields: false,
   },
   [RequestType.ScheduledRecordReschedule]: {
     attributes: [
-      applicationId,
+      Req.applicationId,
       // The table marks it required, yet its description says an absent callback type is kept
       // unchanged; absence is accepted so desktops relying on that description keep working.
       optional(K.GSW_CALLBACK_TYPE, 'String'),
-      campaignGroupName,
-      campaignName,
-      required(K.GSW_DATE_TIME, 'String'),
-      optional(K.GSW_PHONE, 'String'),
-      recordHandle,
-      referenceId,
+      Opt.campaignGroupName,
+      Req.campaignName,
+      Req.dateTime,
+      Opt.phone,
+      Req.recordHandle,
+      Opt.referenceId,
     ],
     customFields: false,
   },
   [RequestType.AddRecord]: {
     attributes: [
       optional(K.GSW_AGENT_ID, 'String'),
-      applicationId,
-      optional(K.GSW_ATTEMPTS, 'Int'),
-      optional(K.GSW_CALL_RESULT, 'Int'),
-      optional(K.GSW_CALL_TIME, 'String'),
-      callingList,
-      campaignGroupName,
-      campaignName,
+      Req.applicationId,
+      Opt.attempts,
+      Opt.callResult,
+      Opt.callTime,
+      Req.callingList,
+      Opt.campaignGroupName,
+      Req.campaignName,
       optional(K.GSW_CHAIN_ID, 'Int'),
       optional(K.GSW_DATE_TIME, 'String'),
-      optional(K.GSW_FROM, 'Int'),
-      required(K.GSW_PHONE, 'String'),
-      optional(K.GSW_PHONE_TYPE, 'Int'),
-      optional(K.GSW_RECORD_HANDLE, 'Int'),
+      Opt.from,
+      Req.phone,
+      Opt.phoneType,
+      Opt.recordHandle,
       optional(K.GSW_RECORD_STATUS, 'Int'),
       optional(K.GSW_RECORD_TYPE, 'Int'),
-      referenceId,
+      Opt.referenceId,
       required(K.GSW_TZ_NAME, 'String'),
       optional(K.GSW_CHAIN_N, 'Int'),
-      optional(K.GSW_UNTIL, 'Int'),
+      Opt.until,
     ],
     customFields: true,
   },
   [RequestType.LogOut]: campaignScoped,
 } as const satisfies Record<RequestType, RequestSpec>;
 
-type RequestAttributeSpecs<T extends RequestType> = (typeof REQUEST_SPECS)[T]['attributes'][number];
-
 /** The typed attributes of a request of type `T`, keyed by the exact protocol keys. */
-export type RequestAttributes<T extends RequestType> = AttributesOf<
-  Extract<RequestAttributeSpecs<T>, AttributeSpec>
->;
+export type RequestAttributes<T extends RequestType> = TableAttributes<(typeof REQUEST_SPECS)[T]>;

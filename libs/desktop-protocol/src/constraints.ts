@@ -1,7 +1,8 @@
+import { CHAIN_ATTRS, DESKTOP_TREATMENT_REQUESTS } from '@ocs/domain';
 import { parseScheduleDateTime } from './date-time';
 import { ErrorCode } from './errors';
 import { GswKey as K, type GswKeyName } from './keys';
-import { CallbackType, ChainAttr, Treatment } from './values';
+import { CallbackType } from './values';
 
 /** A well-typed attribute whose value the request still cannot use. */
 export interface ValueViolation {
@@ -11,8 +12,7 @@ export interface ValueViolation {
 
 type Constraint = (key: string, value: string | number) => ValueViolation | undefined;
 
-function oneOf(allowed: Readonly<Record<string, string>>): Constraint {
-  const values = Object.values(allowed);
+function oneOf(values: readonly string[]): Constraint {
   return (key, value) =>
     values.includes(String(value))
       ? undefined
@@ -39,8 +39,8 @@ const scheduleDateTime: Constraint = (key, value) =>
  */
 export const VALUE_CONSTRAINTS: Partial<Record<GswKeyName, Constraint>> = {
   [K.GSW_READY_TIME]: positive,
-  [K.GSW_CALLBACK_TYPE]: oneOf(CallbackType),
-  [K.GSW_CHAIN_ATTR]: oneOf(ChainAttr),
-  [K.GSW_TREATMENT]: oneOf(Treatment),
+  [K.GSW_CALLBACK_TYPE]: oneOf(Object.values(CallbackType)),
+  [K.GSW_CHAIN_ATTR]: oneOf(CHAIN_ATTRS),
+  [K.GSW_TREATMENT]: oneOf(DESKTOP_TREATMENT_REQUESTS),
   [K.GSW_DATE_TIME]: scheduleDateTime,
 };

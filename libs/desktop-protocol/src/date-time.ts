@@ -1,4 +1,4 @@
-import { instantOfLocalDateTime, toUnixSeconds } from '@ocs/domain';
+import { daysInMonth, instantOfLocalDateTime, toUnixSeconds } from '@ocs/domain';
 
 /**
  * `GSW_DATE_TIME` as the Reserved Keys table defines it: "MM/DD/YY(YYYY) HH:MM", a wall-clock time
@@ -31,10 +31,6 @@ export function parseScheduleDateTime(text: string): ScheduleDateTime | undefine
   const valid =
     month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59;
   return valid ? { year, month, day, hour, minute } : undefined;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**

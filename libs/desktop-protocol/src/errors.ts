@@ -108,17 +108,21 @@ export type ErrorIdentity =
   | { readonly code: Exclude<ErrorCode, 101>; readonly reason?: never }
   | { readonly code: 101; readonly reason?: InvalidRequestReason };
 
-export type ErrorEventInput = ErrorIdentity & {
+/** An error as a request handler reports it; the replier adds what identifies the request. */
+export type ErrorReply = ErrorIdentity & {
+  /** What exactly was wrong, for people reading desktop logs. */
+  readonly description?: string;
+  /** Attributes identifying the subject, e.g. `GSW_CAMPAIGN_NAME`, `GSW_RECORD_HANDLE`. */
+  readonly context?: Readonly<Record<string, string | number>>;
+};
+
+export type ErrorEventInput = ErrorReply & {
   /** DBID of the answering OCS: every event carries it. */
   readonly applicationId: number;
   /** The failed request's `GSW_AGENT_REQ_TYPE`, echoed as the manual's error tables show. */
   readonly requestType?: string;
   /** The request's `GSW_REFERENCE_ID`, echoed unchanged as the manual guarantees. */
   readonly referenceId?: string | number;
-  /** What exactly was wrong, for people reading desktop logs. */
-  readonly description?: string;
-  /** Further attributes identifying the subject, e.g. `GSW_CAMPAIGN_NAME`, `GSW_RECORD_HANDLE`. */
-  readonly context?: Readonly<Record<string, string | number>>;
 };
 
 export interface ErrorAttachedData {

@@ -48,9 +48,3 @@ export const UserEvent = {
 } as const;
 
 export type UserEvent = (typeof UserEvent)[keyof typeof UserEvent];
-
-const userEvents: ReadonlySet<unknown> = new Set(Object.values(UserEvent));
-
-export function isUserEvent(value: unknown): value is UserEvent {
-  return userEvents.has(value);
-}

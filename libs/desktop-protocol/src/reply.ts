@@ -1,4 +1,4 @@
-import { buildErrorAttachedData, type ErrorAttachedData, type ErrorIdentity } from './errors';
+import { buildErrorAttachedData, type ErrorAttachedData, type ErrorReply } from './errors';
 import { type UserEventAttributes } from './event-attributes';
 import { buildUserEventData, type UserEventData, type UserEventOptions } from './event-data';
 import { type UserEvent } from './events';
@@ -26,13 +26,6 @@ export type ReplyAttributes<E extends UserEvent> = Omit<
   UserEventAttributes<E>,
   typeof GswKey.GSW_APPLICATION_ID
 >;
-
-export type ErrorReply = ErrorIdentity & {
-  /** What exactly was wrong, for people reading desktop logs. */
-  readonly description?: string;
-  /** Attributes identifying the subject, e.g. `GSW_CAMPAIGN_NAME`, `GSW_RECORD_HANDLE`. */
-  readonly context?: Readonly<Record<string, string | number>>;
-};
 
 export interface PositiveReplier<T extends RequestType> {
   event<E extends ResponseEventOf<T> & UserEvent>(

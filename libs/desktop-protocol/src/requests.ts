@@ -1,3 +1,5 @@
+import { enumerationGuard } from '@ocs/domain';
+
 /**
  * Values of `GSW_AGENT_REQ_TYPE`: every request a desktop can send to OCS ("All Desktop Protocol
  * Events and Event Type Protocols" table, rows marked D > O).
@@ -22,8 +24,4 @@ export const RequestType = {
 
 export type RequestType = (typeof RequestType)[keyof typeof RequestType];
 
-const requestTypes: ReadonlySet<unknown> = new Set(Object.values(RequestType));
-
-export function isRequestType(value: unknown): value is RequestType {
-  return requestTypes.has(value);
-}
+export const isRequestType = enumerationGuard(RequestType);

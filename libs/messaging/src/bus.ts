@@ -17,6 +17,7 @@ import {
 } from '@nats-io/transport-node';
 import { consumeEvents, type ConsumeOptions, type EventHandler } from './consume';
 import { BusError } from './errors';
+import { followEvents, type FollowHandler } from './follow';
 import { consoleLogger, type BusLogger } from './logger';
 import * as provisioning from './provisioning';
 import { publishEvent, type PublishOptions, type PublishReceipt } from './publish';
@@ -115,6 +116,16 @@ export class Bus {
       supportsBackoff: this.supportsBackoff,
     };
     return this.track(await consumeEvents(deps, event, options, handler));
+  }
+
+  /**
+   * Every `event` published from now on, delivered to this process too (each follower gets each
+   * event, unlike {@link consume}); see {@link followEvents}. Provisions the stream.
+   */
+  async follow<E extends EventDefinition>(event: E, handler: FollowHandler<E>): Promise<BusSubscription> {
+    this.assertOpen();
+    await this.ensureStream(event.stream);
+    return this.track(await followEvents(this.jetstream, this.logger, event, handler));
   }
 
   request<C extends CommandDefinition>(

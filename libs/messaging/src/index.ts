@@ -9,6 +9,7 @@ export {
   CommandError,
 } from './errors';
 export { type BusLogger } from './logger';
+export { type FollowHandler } from './follow';
 export { durableName } from './naming';
 export { type ConsumerOptions, type StreamOptions } from './provisioning';
 export { type PublishOptions, type PublishReceipt } from './publish';

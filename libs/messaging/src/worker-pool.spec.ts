@@ -1,3 +1,4 @@
+import { gate } from './testing/async';
 import { runPool } from './worker-pool';
 
 /** A source whose items the test pushes one by one; it ends when the test says so. */
@@ -24,12 +25,6 @@ function controllableSource<T>() {
     end: () => ((ended = true), poke()),
     taken: () => taken,
   };
-}
-
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));

@@ -79,6 +79,7 @@ describe('NestJsonLogger', () => {
       err: { type: 'Error', message: 'stream missing' },
     });
     expect(lines[0]).not.toHaveProperty('data');
+    expect(lines[0]).not.toHaveProperty('params');
   });
 
   it('maps verbose to trace and respects the level', () => {

@@ -45,12 +45,20 @@ export class NestJsonLogger implements LoggerService {
     );
     const fields: Record<string, unknown> = { context, stack };
     const extra = rest.filter((param) => param !== stack && param !== undefined);
-    if (extra.length > 0) fields.params = extra;
 
+    // Pino-style, as the services log: (fields, message).
+    if (
+      isFields(message) &&
+      !(message instanceof Error) &&
+      extra.length === 1 &&
+      typeof extra[0] === 'string'
+    ) {
+      this.logger[level]({ ...fields, ...message }, extra[0]);
+      return;
+    }
+    if (extra.length > 0) fields.params = extra;
     if (message instanceof Error) {
       this.logger[level]({ ...fields, err: message }, message.message);
-    } else if (isFields(message) && extra.length === 1 && typeof extra[0] === 'string') {
-      this.logger[level]({ ...fields, ...message }, extra[0]);
     } else if (typeof message === 'object' && message !== null) {
       this.logger[level]({ ...fields, data: message }, '');
     } else {

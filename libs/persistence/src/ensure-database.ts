@@ -1,5 +1,6 @@
-import { Client, DatabaseError, escapeIdentifier } from 'pg';
-import { databaseNameOf, withDatabaseName } from './database-url';
+import { DatabaseError, escapeIdentifier } from 'pg';
+import { databaseNameOf } from './database-url';
+import { onMaintenanceDatabase } from './maintenance-database';
 
 // SQLSTATEs of CREATE DATABASE losing a race with another creator.
 const DUPLICATE_DATABASE = '42P04';
@@ -11,13 +12,13 @@ const UNIQUE_VIOLATION = '23505';
  */
 export async function ensureDatabase(databaseUrl: string): Promise<{ created: boolean }> {
   const name = databaseNameOf(databaseUrl);
-  const admin = new Client({ connectionString: withDatabaseName(databaseUrl, 'postgres') });
-  await admin.connect();
   try {
-    const existing = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (existing.rowCount) return { created: false };
-    await admin.query(`CREATE DATABASE ${escapeIdentifier(name)}`);
-    return { created: true };
+    return await onMaintenanceDatabase(databaseUrl, async (admin) => {
+      const existing = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (existing.rowCount) return { created: false };
+      await admin.query(`CREATE DATABASE ${escapeIdentifier(name)}`);
+      return { created: true };
+    });
   } catch (error) {
     if (
       error instanceof DatabaseError &&
@@ -26,7 +27,5 @@ export async function ensureDatabase(databaseUrl: string): Promise<{ created: bo
       return { created: false };
     }
     throw error;
-  } finally {
-    await admin.end();
   }
 }

@@ -8,28 +8,12 @@ import {
   type FieldDefinition,
   type TreatmentDefinition,
 } from '@ocs/domain';
-import { seedDemo } from '../src';
+import { DEMO_SEEDED_TABLES, seedDemo } from '../src';
 import { createTestDatabase, type TestDatabase } from '../src/testing';
 
 /** A digest of every row the seed writes, to compare whole databases. */
 async function snapshot(db: TestDatabase): Promise<Record<string, string>> {
-  const tables = [
-    'tenants',
-    'time_zones',
-    'places',
-    'agents',
-    'agent_groups',
-    'agent_group_members',
-    'campaigns',
-    'campaign_groups',
-    'calling_lists',
-    'calling_list_fields',
-    'calling_list_filters',
-    'campaign_calling_lists',
-    'treatments',
-    'records',
-    'dnc_entries',
-  ];
+  const tables = ['tenants', ...DEMO_SEEDED_TABLES];
   const digests: Record<string, string> = {};
   for (const table of tables) {
     const { rows } = await db.pool.query(
@@ -78,6 +62,18 @@ describe('demo seed', () => {
     );
     expect(new Set(groups.map((group) => group.dial_mode)).size).toBeGreaterThanOrEqual(3);
     expect(groups.map((group) => group.name)).toContain('Spring Offers@Sales');
+  });
+
+  it('lists every table it writes in DEMO_SEEDED_TABLES, which the summary and the digests cover', async () => {
+    const tenantTables = await rows<{ table: string }>(`
+      SELECT table_name AS "table" FROM information_schema.columns
+       WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY table_name`);
+    const written: string[] = [];
+    for (const { table } of tenantTables) {
+      const [{ count }] = await rows<{ count: number }>(`SELECT count(*)::int AS count FROM ${table}`);
+      if (count > 0) written.push(table);
+    }
+    expect(written.sort()).toEqual([...DEMO_SEEDED_TABLES].sort());
   });
 
   it('reports progress of the record load', () => {

@@ -21,19 +21,20 @@ describe('desktop frames', () => {
 
   it('answer a request type not served yet with error 101 naming it', () => {
     const validated = validateRequest({
-      GSW_AGENT_REQ_TYPE: 'LogOut',
+      GSW_AGENT_REQ_TYPE: 'DoNotCall',
       GSW_APPLICATION_ID: 7,
       GSW_REFERENCE_ID: 42,
       GSW_CAMPAIGN_NAME: 'Spring',
+      GSW_PHONE: '5551234',
     });
     if (!validated.ok) throw new Error(validated.error.description);
     expect(notServedYet(validated.request, 7)).toMatchObject({
       GSW_ERROR: 'Invalid Request',
       GSW_ERROR_NUMBER: 101,
       GSW_APPLICATION_ID: 7,
-      GSW_AGENT_REQ_TYPE: 'LogOut',
+      GSW_AGENT_REQ_TYPE: 'DoNotCall',
       GSW_REFERENCE_ID: 42,
-      GSW_ERROR_DESCRIPTION: 'LogOut is not served yet by this OCS',
+      GSW_ERROR_DESCRIPTION: 'DoNotCall is not served yet by this OCS',
       GSW_CAMPAIGN_NAME: 'Spring',
     });
   });

@@ -43,9 +43,8 @@ import { BusRemoteError, type BusClient } from '@ocs/messaging';
 import { campaignGroupContext } from './campaign-notifications';
 import { type DesktopSession } from './desktop-sessions';
 import { addRecord, cancelRecords } from './record-cancel-add';
+import { REQUEST_TIMEOUT_MS, requestFailure } from './request-failure';
 
-/** How long a desktop request waits for record-dispatcher or campaign-manager. */
-const REQUEST_TIMEOUT_MS = 10_000;
 /** A login waits this long at most for the records on its desktop. */
 const LOGIN_READ_TIMEOUT_MS = 3_000;
 
@@ -303,7 +302,7 @@ export class DesktopRecords {
       } catch (error) {
         if (error instanceof BusRemoteError && error.code === DialingSessionErrorCode.NoActiveSession)
           continue;
-        session.send(reply.error(failure(error)));
+        session.send(reply.error(requestFailure(error)));
         return;
       }
     }
@@ -395,7 +394,7 @@ export class DesktopRecords {
       session.send(update.acknowledge(attributes));
     } catch (error) {
       if (isGone(error)) session.desk.end(handle);
-      session.send(update.error({ ...failure(error), context: { [K.GSW_RECORD_HANDLE]: handle } }));
+      session.send(update.error({ ...requestFailure(error), context: { [K.GSW_RECORD_HANDLE]: handle } }));
     }
     this.completeLogout(session);
   }
@@ -420,7 +419,7 @@ export class DesktopRecords {
       );
     } catch (error) {
       if (isGone(error)) session.desk.end(handle);
-      session.send(reply.error({ ...failure(error), context: { [K.GSW_RECORD_HANDLE]: handle } }));
+      session.send(reply.error({ ...requestFailure(error), context: { [K.GSW_RECORD_HANDLE]: handle } }));
     }
     this.completeLogout(session);
   }
@@ -475,7 +474,7 @@ export class DesktopRecords {
       );
     } catch (error) {
       if (isGone(error)) session.desk.end(handle);
-      session.send(reply.error({ ...failure(error), context: { [K.GSW_RECORD_HANDLE]: handle } }));
+      session.send(reply.error({ ...requestFailure(error), context: { [K.GSW_RECORD_HANDLE]: handle } }));
     }
   }
 
@@ -598,21 +597,4 @@ function isGone(error: unknown): boolean {
     (error.code === DialingSessionErrorCode.RecordNotFound ||
       error.code === DialingSessionErrorCode.RecordOfAnotherAgent)
   );
-}
-
-/** The desktop error for a failed dispatcher request. */
-export function failure(error: unknown): ErrorReply & { code: Exclude<ErrorCode, 101> } {
-  if (error instanceof BusRemoteError) {
-    switch (error.code) {
-      case DialingSessionErrorCode.RecordNotFound:
-      case DialingSessionErrorCode.RecordOfAnotherAgent:
-      case DialingSessionErrorCode.UnknownRecordHandle:
-        return { code: ErrorCode.RecordNotFound, description: error.message };
-      case DialingSessionErrorCode.InvalidRecordUpdate:
-        return { code: ErrorCode.InvalidAttributeValue, description: error.message };
-      case DialingSessionErrorCode.NoActiveSession:
-        return { code: ErrorCode.NoRunningPreviewCampaigns, description: error.message };
-    }
-  }
-  return { code: ErrorCode.DbError, description: 'The request could not be completed; retry later' };
 }

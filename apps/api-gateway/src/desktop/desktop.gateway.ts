@@ -1,6 +1,12 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import {
   type AgentDesktopContext,
@@ -22,7 +28,7 @@ import {
   UserEvent,
   validateRequest,
 } from '@ocs/desktop-protocol';
-import { Bus, BusClient, BusRemoteError } from '@ocs/messaging';
+import { Bus, BusClient, BusRemoteError, type BusSubscription } from '@ocs/messaging';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import {
@@ -31,11 +37,9 @@ import {
   changeNotification,
   currentStatusNotification,
 } from './campaign-notifications';
-import { type EventFeed, followEvents } from './event-feed';
 import { invalidFrame, notServedYet, parseFrame } from './desktop-frames';
 import { DesktopRecords, isRecordRequest } from './desktop-records';
 import { recordCancelNotification } from './record-cancel-add';
-import { desktopLog } from './desktop-log';
 import { DesktopCloseCode, DesktopSession, DesktopSessions, sessionKey } from './desktop-sessions';
 import { type DesktopIdentity, verifyDesktopToken } from '@ocs/auth';
 
@@ -57,11 +61,11 @@ type Rejection = { status: 400 | 401 | 404 | 503; message: string };
  */
 @Injectable()
 export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = desktopLog(DesktopGateway.name);
+  private readonly logger = new Logger(DesktopGateway.name);
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly sessions = new DesktopSessions();
   private readonly alive = new WeakSet<WebSocket>();
-  private readonly feeds: EventFeed[] = [];
+  private readonly feeds: BusSubscription[] = [];
   private heartbeat?: NodeJS.Timeout;
   private stopping = false;
   private readonly records: DesktopRecords;
@@ -84,7 +88,6 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.authSecret === undefined) {
       this.logger.warn(
-        {},
         `OCS_AUTH_SECRET is not set: the desktop endpoint ${DESKTOP_PATH} refuses every connection`,
       );
     }
@@ -96,11 +99,9 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       });
     });
     this.feeds.push(
-      await followEvents(this.bus, CampaignGroupStatusChanged, this.logger, (event) =>
-        this.notifyChange(event),
-      ),
-      await followEvents(this.bus, DesktopSessionOpened, this.logger, (event) => this.endSuperseded(event)),
-      await followEvents(this.bus, RecordCancelRequested, this.logger, (event) => this.notifyCancel(event)),
+      await this.bus.follow(CampaignGroupStatusChanged, (event) => this.notifyChange(event)),
+      await this.bus.follow(DesktopSessionOpened, (event) => this.endSuperseded(event)),
+      await this.bus.follow(RecordCancelRequested, (event) => this.notifyCancel(event)),
     );
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_INTERVAL_MS);
     this.heartbeat.unref();
@@ -125,7 +126,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     const secret = this.config.authSecret;
     if (this.stopping || secret === undefined) {
       if (secret === undefined) {
-        this.logger.error({}, 'Refusing a desktop connection: OCS_AUTH_SECRET is not set');
+        this.logger.error('Refusing a desktop connection: OCS_AUTH_SECRET is not set');
       }
       return reject(socket, { status: 503, message: 'Desktop connections are not available' });
     }
@@ -216,7 +217,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
           'Cannot announce a desktop login to other replicas',
         ),
       );
-    this.logger.info(
+    this.logger.log(
       { tenant: identity.tenant, agent: identity.agent, place, replaced: replaced !== undefined },
       'Desktop logged in',
     );
@@ -302,7 +303,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
             );
           }
         }
-        this.logger.info(
+        this.logger.log(
           { agent: session.loginId, returned: results.filter((result) => result.ok).length },
           'Returned the records of a dropped desktop',
         );
@@ -360,7 +361,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     const session = this.sessions.find(tenant, data.agentId);
     if (!session) return;
     session.send(recordCancelNotification(data, session.desk, this.config.applicationDbid));
-    this.logger.info({ agent: data.agentId, handle: data.handle }, 'Sent RecordCancel to a desktop');
+    this.logger.log({ agent: data.agentId, handle: data.handle }, 'Sent RecordCancel to a desktop');
   }
 
   /** Tells every connected agent of the group's agent group what changed. */

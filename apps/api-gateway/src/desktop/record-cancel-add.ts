@@ -5,14 +5,12 @@ import {
   GetDialingConfig,
   type PayloadOf,
   type RecordCancelRequested,
-  RecordsErrorCode,
   type RequestOf,
 } from '@ocs/contracts';
 import {
   buildUserEventData,
   type DesktopRequestOf,
   ErrorCode,
-  type ErrorReply,
   GswKey as K,
   parseNewRecord,
   replyTo,
@@ -26,11 +24,9 @@ import {
   type FieldDefinition,
   findGenesysTimeZone,
 } from '@ocs/domain';
-import { BusRemoteError, type BusClient } from '@ocs/messaging';
+import { type BusClient } from '@ocs/messaging';
 import { type Desk, type DesktopSession } from './desktop-sessions';
-
-/** How long RequestRecordCancel and AddRecord wait for record-dispatcher or campaign-manager. */
-const REQUEST_TIMEOUT_MS = 10_000;
+import { REQUEST_TIMEOUT_MS, requestFailure } from './request-failure';
 
 export interface RecordChangeDeps {
   readonly client: Pick<BusClient, 'request'>;
@@ -106,7 +102,7 @@ export async function cancelRecords(
       }),
     );
   } catch (error) {
-    session.send(reply.error({ ...changeFailure(error), context }));
+    session.send(reply.error({ ...requestFailure(error), context }));
   }
 }
 
@@ -129,7 +125,7 @@ export async function addRecord(
   try {
     fields = await listFields(deps, session, request);
   } catch (error) {
-    session.send(reply.error(changeFailure(error)));
+    session.send(reply.error(requestFailure(error)));
     return;
   }
   if (fields === undefined) {
@@ -175,7 +171,7 @@ export async function addRecord(
       }),
     );
   } catch (error) {
-    session.send(reply.error({ ...changeFailure(error), context: { [K.GSW_CALLING_LIST]: listName } }));
+    session.send(reply.error({ ...requestFailure(error), context: { [K.GSW_CALLING_LIST]: listName } }));
   }
 }
 
@@ -230,26 +226,6 @@ export function recordCancelNotification(
     [K.GSW_PHONE]: data.phone,
     ...(data.customerId === null ? {} : { [K.GSW_CUSTOMER_ID]: data.customerId }),
   });
-}
-
-/** The desktop error for a failed RequestRecordCancel or AddRecord. */
-export function changeFailure(error: unknown): ErrorReply {
-  if (error instanceof BusRemoteError) {
-    switch (error.code) {
-      case RecordsErrorCode.RecordNotFound:
-      case RecordsErrorCode.RecordOfAnotherAgent:
-        return { code: ErrorCode.RecordNotFound, description: error.message };
-      case RecordsErrorCode.RecordAlreadyExists:
-        return { code: ErrorCode.RecordAlreadyExists, description: error.message };
-      case RecordsErrorCode.AddRecordError:
-        return { code: ErrorCode.AddRecordError, description: error.message };
-      case RecordsErrorCode.ChainOfAnotherRecord:
-        return { code: ErrorCode.InvalidAttributeValue, description: error.message };
-      case RecordsErrorCode.CallingListNotLoaded:
-        return { code: ErrorCode.NoActiveCampaigns, description: error.message };
-    }
-  }
-  return { code: ErrorCode.DbError, description: 'The request could not be completed; retry later' };
 }
 
 function isChainAttr(value: string): value is ChainAttr {

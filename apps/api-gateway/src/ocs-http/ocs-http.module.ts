@@ -1,6 +1,6 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { serviceVersion } from '@ocs/observability';
-import { GATEWAY_CONFIG, loadGatewayConfig } from '../gateway.config';
+import { GatewayConfigModule } from '../gateway.config';
 import { CampaignGroupsController } from './campaign-groups.controller';
 
 const SERVER = `outbound-contact-server/${serviceVersion()}`;
@@ -12,7 +12,7 @@ interface HttpResponse {
 /** The OCS HTTP interface (manual: "OCS Support for HTTP"). */
 @Module({
   controllers: [CampaignGroupsController],
-  providers: [{ provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() }],
+  imports: [GatewayConfigModule],
 })
 export class OcsHttpModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

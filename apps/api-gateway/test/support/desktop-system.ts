@@ -7,8 +7,9 @@ import { DEMO_TENANT, seedDemo } from '@ocs/persistence';
 import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
 import { loadConfig, type RunningService, startService } from '@ocs/service-kit';
 import { AppModule } from '../../src/app.module';
-import { type ChildService, spawnService } from './campaign-manager-process';
+import { type ChildService, spawnService } from './service-process';
 import { DesktopClient, type Frame } from './desktop-client';
+import { eventually as retryUntil, sleep } from '@ocs/messaging/testing';
 
 // The system the desktop tests run against: a seeded test database, a private NATS, services of
 // apps/ from dist/ as child processes, and two gateway replicas in this process.
@@ -16,24 +17,11 @@ import { DesktopClient, type Frame } from './desktop-client';
 export const SECRET = 'integration-test-secret-0123456789abcdef';
 export const APPLICATION_ID = 101;
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export { sleep };
 
 /** Retries `check` every `intervalMs` until it resolves; its last error past `timeoutMs`. */
-export async function eventually<T>(
-  check: () => Promise<T>,
-  timeoutMs = 20_000,
-  intervalMs = 200,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(intervalMs);
-    }
-  }
-}
+export const eventually = <T>(check: () => Promise<T>, timeoutMs = 20_000, intervalMs = 200): Promise<T> =>
+  retryUntil(check, timeoutMs, intervalMs);
 
 /** Builds the requests of desktops to this OCS about `campaign`: the type, then `attributes`. */
 export function requestOf(campaign: string) {

@@ -9,6 +9,7 @@ import { createLogger } from '@ocs/observability';
 import { loadConfig, type RunningService, startService } from '@ocs/service-kit';
 import { type Pool } from 'pg';
 import { AppModule } from '../../src/app.module';
+import { eventually as retryUntil } from '@ocs/messaging/testing';
 
 export type StatusChanged = Envelope<PayloadOf<typeof CampaignGroupStatusChanged>>;
 
@@ -46,17 +47,8 @@ export async function statusEvents(bus: Bus): Promise<StatusChanged[]> {
 }
 
 /** Retries `check` until it stops throwing, or fails with its last error after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
+export const eventually = <T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> =>
+  retryUntil(check, timeoutMs);
 
 export interface Seeded {
   tenantId: number;

@@ -301,13 +301,4 @@ export class DesktopRecordStore {
     );
     return rows.map((row) => row.handle);
   }
-
-  /** Records given back while the session unloads count as returned (DialingSessionDrained). */
-  async countReturned(client: PoolClient, sessionId: string, returned: number): Promise<void> {
-    await client.query(
-      `UPDATE dialing_sessions SET records_returned = records_returned + $2, updated_at = CURRENT_TIMESTAMP
-        WHERE id = $1`,
-      [sessionId, returned],
-    );
-  }
 }

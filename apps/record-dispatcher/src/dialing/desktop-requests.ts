@@ -13,6 +13,7 @@ import {
   checkCustomFields,
   decideTreatment,
   type FieldDefinition,
+  isValidDailyWindow,
   type RecordStatus,
   type RecordType,
   toUnixSeconds,
@@ -27,6 +28,7 @@ import {
 } from './desktop-record-store';
 import { type DialingSessions } from './dialing-sessions';
 import {
+  addToSessionCounts,
   type DeliveredRecord as StoredDelivered,
   type SessionStore,
   type StoredSession,
@@ -93,7 +95,7 @@ export class DesktopRequests {
     return this.onHandle(tenant, request.handle, request.agentId, async (session, client, held) => {
       const ended = await this.records.reject(client, held, request.agentId);
       // What an unloading session gets back counts as returned by the unload.
-      if (session.state === 'unloading') await this.records.countReturned(client, session.id, ended);
+      if (session.state === 'unloading') await addToSessionCounts(client, session.id, { returned: ended });
       return placeOf(session, held);
     });
   }
@@ -202,9 +204,12 @@ function checkChanges(
   held: DesktopHandle,
 ): RecordChanges {
   const errors: { field: string; message: string }[] = [];
-  const from = request.dailyFrom ?? held.dailyFrom;
-  const till = request.dailyTill ?? held.dailyTill;
-  if (from >= till) errors.push({ field: 'daily_from', message: 'daily_from must be before daily_till' });
+  const window = {
+    dailyFrom: request.dailyFrom ?? held.dailyFrom,
+    dailyTill: request.dailyTill ?? held.dailyTill,
+  };
+  if (!isValidDailyWindow(window))
+    errors.push({ field: 'daily_from', message: 'daily_from must be before daily_till' });
   let custom: RecordChanges['custom'];
   if (request.customFields && Object.keys(request.customFields).length > 0) {
     const checked = checkCustomFields(fields, request.customFields, 'update');

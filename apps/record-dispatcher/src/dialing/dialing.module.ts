@@ -22,10 +22,8 @@ const logger = new Logger('DialingSessions');
     {
       provide: DialingSessions,
       useFactory: (store: SessionStore, bus: Bus, settings: DialingSettings) =>
-        new DialingSessions(store, bus, settings, DEFAULT_DIALING_CONTRACTS, {
-          warn: (fields, message) => logger.warn({ ...fields, msg: message }),
-          error: (fields, message) => logger.error({ ...fields, msg: message }),
-        }),
+        // NestJsonLogger takes the pino-style (fields, message) calls DialingLogger makes.
+        new DialingSessions(store, bus, settings, DEFAULT_DIALING_CONTRACTS, logger),
       inject: [SessionStore, Bus, DIALING_SETTINGS],
     },
     {

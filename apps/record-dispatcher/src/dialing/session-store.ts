@@ -1,10 +1,10 @@
 import { inTransaction } from '@ocs/persistence';
 import { type DialingConfig } from '@ocs/contracts';
 import {
-  CallResult,
   type FieldDefinition,
   RECORD_TYPE_PRIORITY,
   RecordStatus,
+  STALE_RECORD,
   toUnixSeconds,
 } from '@ocs/domain';
 import type { Pool, PoolClient } from 'pg';
@@ -143,15 +143,48 @@ function retrieveSql(filter?: CompiledFilter): string {
   SELECT * FROM handles`;
 }
 
+/** The id of a tenant by name; undefined for a tenant this database does not know. */
+export async function findTenantId(pool: Pool, tenant: string): Promise<number | undefined> {
+  const { rows } = await pool.query<{ id: number }>('SELECT id FROM tenants WHERE name = $1', [tenant]);
+  return rows[0]?.id;
+}
+
+/**
+ * Gives records whose handles ended a new status (and call result, when given), unless something
+ * else moved them on from Retrieved meanwhile; returns how many changed.
+ */
+export async function settleRetrieved(
+  client: PoolClient,
+  recordIds: string[],
+  record: { readonly recordStatus: number; readonly callResult?: number },
+): Promise<number> {
+  const { rowCount } = await client.query(
+    `UPDATE records SET record_status = $2, call_result = COALESCE($3, call_result)
+      WHERE record_id = ANY($1::bigint[]) AND record_status = ${RecordStatus.Retrieved}`,
+    [recordIds, record.recordStatus, record.callResult ?? null],
+  );
+  return rowCount ?? 0;
+}
+
+/** Adds to a session's records_returned and records_stale (what DialingSessionDrained reports). */
+export async function addToSessionCounts(
+  client: PoolClient,
+  sessionId: string,
+  counts: { readonly returned?: number; readonly stale?: number },
+): Promise<void> {
+  await client.query(
+    `UPDATE dialing_sessions SET records_returned = records_returned + $2, records_stale = records_stale + $3,
+            updated_at = CURRENT_TIMESTAMP WHERE id = $1`,
+    [sessionId, counts.returned ?? 0, counts.stale ?? 0],
+  );
+}
+
 /** Persistence of dialing sessions and their records (`dialing_sessions`, `record_handles`, `records`). */
 export class SessionStore {
   constructor(private readonly pool: Pool) {}
 
-  async tenantId(tenant: string): Promise<number | undefined> {
-    const { rows } = await this.pool.query<{ id: number }>('SELECT id FROM tenants WHERE name = $1', [
-      tenant,
-    ]);
-    return rows[0]?.id;
+  tenantId(tenant: string): Promise<number | undefined> {
+    return findTenantId(this.pool, tenant);
   }
 
   async find(sessionId: string): Promise<StoredSession | undefined> {
@@ -177,16 +210,19 @@ export class SessionStore {
 
   /** Takes the open sessions nobody holds a live lease on (released, or their owner died). */
   async takeOverSessions(owner: string, ttlMs: number, sessionId?: string): Promise<StoredSession[]> {
-    const { rows } = await this.pool.query<{ id: string }>(
-      `UPDATE dialing_sessions
-          SET owner = $1, lease_expires_at = CURRENT_TIMESTAMP + $2 * interval '1 millisecond'
-        WHERE state <> 'drained' AND ($3::uuid IS NULL OR id = $3::uuid)
-          AND (owner IS NULL OR owner = $1 OR lease_expires_at < CURRENT_TIMESTAMP)
-       RETURNING id`,
+    // One statement: the sessions as taken, rather than reading each one again afterwards.
+    const { rows } = await this.pool.query<StoredSession>(
+      `WITH taken AS (
+         UPDATE dialing_sessions
+            SET owner = $1, lease_expires_at = CURRENT_TIMESTAMP + $2 * interval '1 millisecond'
+          WHERE state <> 'drained' AND ($3::uuid IS NULL OR id = $3::uuid)
+            AND (owner IS NULL OR owner = $1 OR lease_expires_at < CURRENT_TIMESTAMP)
+         RETURNING *
+       )
+       SELECT ${SESSION_COLUMNS} FROM taken s JOIN tenants t ON t.id = s.tenant_id`,
       [owner, ttlMs, sessionId ?? null],
     );
-    const sessions = await Promise.all(rows.map((row) => this.find(row.id)));
-    return sessions.filter((session): session is StoredSession => session !== undefined);
+    return rows;
   }
 
   /** A graceful stop: the sessions become free for another process at once. */
@@ -398,13 +434,13 @@ export class SessionStore {
         [sessionId, filter.state, filter.handles ?? null],
       );
       if (rows.length === 0) return 0;
-      await client.query(
-        `UPDATE records SET record_status = ${RecordStatus.Ready}
-          WHERE record_id = ANY($1::bigint[]) AND record_status = ${RecordStatus.Retrieved}`,
-        [rows.map((row) => row.record_id)],
+      await settleRetrieved(
+        client,
+        rows.map((row) => row.record_id),
+        { recordStatus: RecordStatus.Ready },
       );
       // Counted in the same transaction, so a crash cannot lose or repeat the count.
-      if (filter.counted ?? true) await this.count(client, sessionId, rows.length, 0);
+      if (filter.counted ?? true) await addToSessionCounts(client, sessionId, { returned: rows.length });
       return rows.length;
     });
   }
@@ -417,12 +453,12 @@ export class SessionStore {
         [sessionId],
       );
       if (rows.length === 0) return 0;
-      await client.query(
-        `UPDATE records SET record_status = ${RecordStatus.Stale}, call_result = ${CallResult.Stale}
-          WHERE record_id = ANY($1::bigint[]) AND record_status = ${RecordStatus.Retrieved}`,
-        [rows.map((row) => row.record_id)],
+      await settleRetrieved(
+        client,
+        rows.map((row) => row.record_id),
+        STALE_RECORD,
       );
-      await this.count(client, sessionId, 0, rows.length);
+      await addToSessionCounts(client, sessionId, { stale: rows.length });
       return rows.length;
     });
   }
@@ -432,14 +468,6 @@ export class SessionStore {
       `UPDATE dialing_sessions SET state = 'unloading', forced = forced OR $2, updated_at = CURRENT_TIMESTAMP
         WHERE id = $1 AND state <> 'drained'`,
       [sessionId, forced],
-    );
-  }
-
-  private async count(client: PoolClient, sessionId: string, returned: number, stale: number): Promise<void> {
-    await client.query(
-      `UPDATE dialing_sessions SET records_returned = records_returned + $2, records_stale = records_stale + $3,
-              updated_at = CURRENT_TIMESTAMP WHERE id = $1`,
-      [sessionId, returned, stale],
     );
   }
 

@@ -9,6 +9,7 @@ import {
   STALE_RECORD,
 } from '@ocs/domain';
 import type { Pool, PoolClient } from 'pg';
+import { addToSessionCounts, findTenantId, settleRetrieved } from '../dialing/session-store';
 
 /** A record a cancellation left on a desktop (or ended on one), with what RecordCancel names. */
 export interface DesktopRecord {
@@ -87,11 +88,8 @@ const MAX_CHAIN_N_RETRIES = 5;
 export class RecordStore {
   constructor(private readonly pool: Pool) {}
 
-  async tenantId(tenant: string): Promise<number | undefined> {
-    const { rows } = await this.pool.query<{ id: number }>('SELECT id FROM tenants WHERE name = $1', [
-      tenant,
-    ]);
-    return rows[0]?.id;
+  tenantId(tenant: string): Promise<number | undefined> {
+    return findTenantId(this.pool, tenant);
   }
 
   /** A handle of the tenant and the configuration of the session holding it. */
@@ -317,17 +315,13 @@ export class RecordStore {
         [sessionId, cutoff],
       );
       if (rows.length === 0) return 0;
-      const marked = await client.query(
-        `UPDATE records SET record_status = ${STALE_RECORD.recordStatus}, call_result = ${STALE_RECORD.callResult}
-          WHERE record_id = ANY($1::bigint[]) AND record_status = ${RecordStatus.Retrieved}`,
-        [rows.map((row) => row.record_id)],
+      const marked = await settleRetrieved(
+        client,
+        rows.map((row) => row.record_id),
+        STALE_RECORD,
       );
-      await client.query(
-        `UPDATE dialing_sessions SET records_stale = records_stale + $2, updated_at = CURRENT_TIMESTAMP
-          WHERE id = $1`,
-        [sessionId, marked.rowCount ?? 0],
-      );
-      return marked.rowCount ?? 0;
+      await addToSessionCounts(client, sessionId, { stale: marked });
+      return marked;
     });
   }
 

@@ -22,10 +22,8 @@ const STALE_SWEEP_INTERVAL_MS = 5_000;
       useFactory: (pool: Pool, sessions: DialingSessions, bus: Bus) =>
         new RecordsService(new RecordStore(pool), sessions, bus, {
           staleSweepIntervalMs: STALE_SWEEP_INTERVAL_MS,
-          logger: {
-            warn: (fields, message) => logger.warn({ ...fields, msg: message }),
-            error: (fields, message) => logger.error({ ...fields, msg: message }),
-          },
+          // NestJsonLogger takes the pino-style (fields, message) calls DialingLogger makes.
+          logger,
         }),
       inject: [PG_POOL, DialingSessions, Bus],
     },

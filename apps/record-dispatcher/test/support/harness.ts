@@ -4,6 +4,7 @@ import {
   GetDialingConfig,
   type CampaignGroupStatus,
   type DialingConfig,
+  type Envelope,
   type PayloadOf,
 } from '@ocs/contracts';
 import { GroupCampaignStatus } from '@ocs/domain';
@@ -19,21 +20,13 @@ import { AppModule } from '../../src/app.module';
 import { DialingSessions, type DialingContracts } from '../../src/dialing/dialing-sessions';
 import { type DialingSettings } from '../../src/dialing/dialing-settings';
 import { SessionStore } from '../../src/dialing/session-store';
+import { eventually as retryUntil, sleep } from '@ocs/messaging/testing';
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export { sleep };
 
 /** Retries `check` until it stops throwing; for effects of events handled asynchronously. */
-export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 8_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(50);
-    }
-  }
-}
+export const eventually = <T>(check: () => Promise<T> | T, timeoutMs = 8_000): Promise<T> =>
+  retryUntil(check, timeoutMs);
 
 export const quietLogger = { warn: () => undefined, error: () => undefined };
 
@@ -72,6 +65,9 @@ type Drained = PayloadOf<typeof DialingSessionDrained>;
  * a stand-in for campaign-manager (it announces status changes and answers GetDialingConfig from
  * the database) and a recorder of DialingSessionDrained events.
  */
+type StatusPayload = PayloadOf<typeof CampaignGroupStatusChanged>;
+type StatusOperation = StatusPayload['operation'];
+
 export class Harness {
   readonly drained: Drained[] = [];
   readonly dispatchers: DialingSessions[] = [];
@@ -143,7 +139,7 @@ export class Harness {
   /** Publishes what campaign-manager would announce for an operation on a group. */
   async announce(
     campaignGroupDbid: number,
-    operation: PayloadOf<typeof CampaignGroupStatusChanged>['operation'],
+    operation: StatusOperation,
     sessionId: string,
     status: CampaignGroupStatus['status'],
   ): Promise<void> {
@@ -153,6 +149,36 @@ export class Harness {
       { sessionId, operation, previousStatus: 0, group: { ...config.group, status } },
       { tenant: DEMO_TENANT },
     );
+  }
+
+  /**
+   * The event {@link announce} publishes, built for calling a dispatcher's `onStatusChanged`
+   * directly (without the consumer). Its id is `${sessionId}-${operation}` unless given.
+   */
+  async statusEvent(
+    campaignGroupDbid: number,
+    operation: StatusOperation,
+    sessionId: string,
+    status: CampaignGroupStatus['status'],
+    options: { now: Date; id?: string; tenant?: string; previousStatus?: StatusPayload['previousStatus'] },
+  ): Promise<Envelope<StatusPayload>> {
+    const id = options.id ?? `${sessionId}-${operation}`;
+    const { group } = await this.dialingConfig(campaignGroupDbid);
+    return {
+      id,
+      type: 'status-changed',
+      version: 1,
+      tenant: options.tenant ?? DEMO_TENANT,
+      correlationId: sessionId,
+      causationId: null,
+      occurredAt: options.now.toISOString(),
+      data: {
+        sessionId,
+        operation,
+        previousStatus: options.previousStatus ?? 0,
+        group: { ...group, status },
+      },
+    };
   }
 
   /** Loads a group in a new dialing session; resolves with the session's id once it buffers records. */

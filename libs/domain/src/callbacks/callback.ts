@@ -1,5 +1,3 @@
-import { literalGuard } from '../enumeration';
-
 /** A personal callback goes to the agent who set it; a campaign callback to any agent of the group. */
 export const CALLBACK_TYPES = ['personal', 'campaign'] as const;
 
@@ -12,10 +10,3 @@ export type CallbackType = (typeof CALLBACK_TYPES)[number];
 export const CALLBACK_STATUSES = ['scheduled', 'delivered', 'completed', 'missed', 'cancelled'] as const;
 
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
-
-/** Statuses of a callback that is not finished; a record has at most one such callback. */
-export const OPEN_CALLBACK_STATUSES: readonly CallbackStatus[] = ['scheduled', 'delivered'];
-
-export const isCallbackType = literalGuard(CALLBACK_TYPES);
-
-export const isCallbackStatus = literalGuard(CALLBACK_STATUSES);

@@ -1,4 +1,4 @@
-import { enumerationGuard, enumerationValues } from '../enumeration';
+import { enumerationValues } from '../enumeration';
 
 /**
  * Errors of the Communication DN API (manual: "Enumeration Values for GSW_CM_AttrError"), the
@@ -42,8 +42,6 @@ export const CommDnError = {
 export type CommDnError = (typeof CommDnError)[keyof typeof CommDnError];
 
 export const COMM_DN_ERROR_VALUES = enumerationValues(CommDnError);
-
-export const isCommDnError = enumerationGuard(CommDnError);
 
 /** The manual's name of each error, e.g. `CM_ERROR_CAMPAIGN_NOT_LOADED`. */
 export const COMM_DN_ERROR_NAMES: Readonly<Record<CommDnError, string>> = {

@@ -1,5 +1,5 @@
 import { RecordStatus } from '../genesys/record-status';
-import { RecordType } from '../genesys/record-type';
+import { PERSONAL_RECORD_TYPES, RecordType } from '../genesys/record-type';
 import { isWithinDailyWindow } from '../time/daily-window';
 import { toUnixSeconds } from '../time/zone-clock';
 
@@ -16,19 +16,6 @@ export interface DialingCandidate {
   /** Owner of a personal record (login id). */
   readonly agentId: string | null;
 }
-
-/** Record types a dialing session retrieves into its buffer for any agent. */
-export const CAMPAIGN_RETRIEVAL_TYPES: readonly RecordType[] = [
-  RecordType.CampaignCallback,
-  RecordType.CampaignRescheduled,
-  RecordType.General,
-];
-
-/** Record types delivered only to the agent named in `agent_id`. */
-export const PERSONAL_RETRIEVAL_TYPES: readonly RecordType[] = [
-  RecordType.PersonalCallback,
-  RecordType.PersonalRescheduled,
-];
 
 /**
  * Dialing priority of each retrievable record type, lowest first: scheduled callbacks that are due
@@ -47,6 +34,16 @@ export const RECORD_TYPE_PRIORITY: ReadonlyMap<RecordType, number> = new Map<Rec
 export const RETRIEVAL_TYPE_ORDER: readonly RecordType[] = [...RECORD_TYPE_PRIORITY.entries()]
   .sort(([, a], [, b]) => a - b)
   .map(([type]) => type);
+
+/** Record types delivered only to the agent named in `agent_id`, in dialing order. */
+export const PERSONAL_RETRIEVAL_TYPES: readonly RecordType[] = RETRIEVAL_TYPE_ORDER.filter((type) =>
+  PERSONAL_RECORD_TYPES.includes(type),
+);
+
+/** Record types a dialing session retrieves into its buffer for any agent, in dialing order. */
+export const CAMPAIGN_RETRIEVAL_TYPES: readonly RecordType[] = RETRIEVAL_TYPE_ORDER.filter(
+  (type) => !PERSONAL_RECORD_TYPES.includes(type),
+);
 
 export function recordTypePriority(recordType: number): number | undefined {
   return RECORD_TYPE_PRIORITY.get(recordType as RecordType);

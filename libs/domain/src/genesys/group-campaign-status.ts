@@ -1,4 +1,4 @@
-import { enumerationGuard, enumerationValues } from '../enumeration';
+import { enumerationValues } from '../enumeration';
 
 /** Status of a campaign group in OCS (GSW_CM_AttrGroupCampStatus). */
 export const GroupCampaignStatus = {
@@ -13,5 +13,3 @@ export const GroupCampaignStatus = {
 export type GroupCampaignStatus = (typeof GroupCampaignStatus)[keyof typeof GroupCampaignStatus];
 
 export const GROUP_CAMPAIGN_STATUS_VALUES = enumerationValues(GroupCampaignStatus);
-
-export const isGroupCampaignStatus = enumerationGuard(GroupCampaignStatus);

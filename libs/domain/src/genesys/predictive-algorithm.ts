@@ -1,5 +1,3 @@
-import { literalGuard } from '../enumeration';
-
 /**
  * Values of the campaign group's `predictive_algorithm` option. `classic` stands for the option
  * being unset; the small-group variants improve pacing for small agent groups.
@@ -7,5 +5,3 @@ import { literalGuard } from '../enumeration';
 export const PREDICTIVE_ALGORITHMS = ['classic', 'small_group', 'advanced_small_group'] as const;
 
 export type PredictiveAlgorithm = (typeof PREDICTIVE_ALGORITHMS)[number];
-
-export const isPredictiveAlgorithm = literalGuard(PREDICTIVE_ALGORITHMS);

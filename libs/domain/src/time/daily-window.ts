@@ -1,4 +1,4 @@
-import { addDays, SECONDS_PER_DAY } from './local-date-time';
+import { addDays, SECONDS_PER_DAY, timeOfDay } from './local-date-time';
 import { instantOfLocalDateTime, localDateTimeAt, secondsFromLocalMidnight } from './zone-clock';
 
 /**
@@ -32,12 +32,7 @@ export function isWithinDailyWindow(window: DailyWindow, zone: string, instant: 
 export function nextDailyWindowStart(window: DailyWindow, zone: string, instant: Date): Date {
   if (isWithinDailyWindow(window, zone, instant)) return instant;
   const now = localDateTimeAt(zone, instant);
-  const opening = {
-    ...now,
-    hour: Math.floor(window.dailyFrom / 3600),
-    minute: Math.floor((window.dailyFrom % 3600) / 60),
-    second: window.dailyFrom % 60,
-  };
+  const opening = { ...now, ...timeOfDay(window.dailyFrom) };
   const today = instantOfLocalDateTime(zone, opening);
   return today.getTime() > instant.getTime() ? today : instantOfLocalDateTime(zone, addDays(opening, 1));
 }

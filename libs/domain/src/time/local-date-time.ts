@@ -34,6 +34,15 @@ export function isValidLocalDateTime(value: LocalDateTime): boolean {
   );
 }
 
+/** The wall-clock hour, minute and second `seconds` after midnight (a daily_from, a specified time). */
+export function timeOfDay(seconds: number): Pick<LocalDateTime, 'hour' | 'minute' | 'second'> {
+  return {
+    hour: Math.floor(seconds / 3600),
+    minute: Math.floor((seconds % 3600) / 60),
+    second: seconds % 60,
+  };
+}
+
 /** Milliseconds since the epoch of the wall-clock time read as if it were UTC. */
 export function localDateTimeAsUtcMillis(value: LocalDateTime): number {
   const date = new Date(0);

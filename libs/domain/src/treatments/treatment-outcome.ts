@@ -1,6 +1,7 @@
 import { literalGuard } from '../enumeration';
 import { RecordStatus } from '../genesys/record-status';
 import { RecordType } from '../genesys/record-type';
+import { timeOfDay } from '../time/local-date-time';
 import { instantOfLocalDateTime, toUnixSeconds } from '../time/zone-clock';
 import {
   CYCLED_RECORD_ACTIONS,
@@ -83,17 +84,8 @@ export function treatmentDelaySeconds(treatment: TreatmentDefinition, cycle: num
 /** Unix seconds at which the record's zone shows the treatment's specified date and time. */
 export function specifiedInstant(treatment: TreatmentDefinition, timeZone: string): number {
   const [year, month, day] = (treatment.specifiedDate ?? '').split('-').map(Number);
-  const seconds = treatment.specifiedTime ?? 0;
-  return toUnixSeconds(
-    instantOfLocalDateTime(timeZone, {
-      year,
-      month,
-      day,
-      hour: Math.floor(seconds / 3600),
-      minute: Math.floor((seconds % 3600) / 60),
-      second: seconds % 60,
-    }),
-  );
+  const local = { year, month, day, ...timeOfDay(treatment.specifiedTime ?? 0) };
+  return toUnixSeconds(instantOfLocalDateTime(timeZone, local));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { connectBus, type Bus } from '../bus';
 import { type BusLogger } from '../logger';
 
+export { eventually, gate, sleep } from './async';
 export { IsolatedContracts } from './isolated-contracts';
 export { RecordingLogger, type LogEntry } from './recording-logger';
 

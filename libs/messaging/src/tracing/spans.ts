@@ -60,8 +60,8 @@ export interface ProcessSpec {
   readonly kind: SpanKind.CONSUMER | SpanKind.SERVER;
   readonly subject: string;
   readonly headers: MsgHdrs | undefined;
-  /** Durable consumer or queue group sharing the work. */
-  readonly group: string;
+  /** Durable consumer or queue group sharing the work; none when every process gets every message. */
+  readonly group?: string;
 }
 
 /**
@@ -78,7 +78,7 @@ export async function inProcessSpan<T>(spec: ProcessSpec, work: (span: Span) => 
       kind: spec.kind,
       attributes: {
         ...commonAttributes(spec.subject, 'process', 'process'),
-        [ATTR_MESSAGING_CONSUMER_GROUP_NAME]: spec.group,
+        ...(spec.group === undefined ? {} : { [ATTR_MESSAGING_CONSUMER_GROUP_NAME]: spec.group }),
         ...(typeof messageId === 'string' ? { [ATTR_MESSAGING_MESSAGE_ID]: messageId } : {}),
       },
     },

@@ -1,4 +1,6 @@
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { sleep } from '../../src/testing';
+
+export { eventually, gate, sleep } from '../../src/testing';
 
 /** Items arriving from handlers, awaited one at a time by the test. */
 export class Inbox<T> {
@@ -31,26 +33,5 @@ export class Inbox<T> {
   async nothingFor(ms: number): Promise<void> {
     await sleep(ms);
     if (this.items.length > 0) throw new Error(`Expected nothing, got ${JSON.stringify(this.items[0])}`);
-  }
-}
-
-/** A promise the test resolves when it decides to. */
-export function gate(): { opened: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open };
-}
-
-/** Retries `check` until it stops throwing; for conditions reached asynchronously. */
-export async function eventually(check: () => unknown, timeoutMs = 4_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(50);
-    }
   }
 }

@@ -1,6 +1,7 @@
 import { GENESYS_TIME_ZONES } from '@ocs/domain';
 import type { ClientBase, Pool } from 'pg';
 import { insertRecords } from '../records/insert-records';
+import { inTransaction } from '../transaction';
 import {
   DEMO_AGENT_GROUPS,
   DEMO_AGENTS,
@@ -52,9 +53,7 @@ function idOf(ids: Ids, name: string): number {
 export async function seedDemo(pool: Pool, options: SeedDemoOptions = {}): Promise<SeedDemoSummary> {
   const { recordCount = DEFAULT_DEMO_RECORD_COUNT, batchSize = 2_000, log = () => undefined } = options;
   if (!Number.isSafeInteger(recordCount) || recordCount < 0) throw new RangeError('recordCount must be >= 0');
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  const summary = await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
     const tenantId = await upsertId(client, 'tenants', ['name'], { name: DEMO_TENANT });
     const zones = await seedTimeZones(client, tenantId);
@@ -68,19 +67,14 @@ export async function seedDemo(pool: Pool, options: SeedDemoOptions = {}): Promi
     const recordsInserted = await seedRecords(client, { tenantId, lists, zones, records, batchSize, log });
     await seedDoNotCall(client, tenantId, records.flat());
     const counts = await countRows(client, tenantId);
-    await client.query('COMMIT');
-    log(
-      `Seeded: ${Object.entries(counts)
-        .map(([table, count]) => `${table} ${count}`)
-        .join(', ')}.`,
-    );
     return { tenantId, recordsInserted, counts };
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
+  log(
+    `Seeded: ${Object.entries(summary.counts)
+      .map(([table, count]) => `${table} ${count}`)
+      .join(', ')}.`,
+  );
+  return summary;
 }
 
 /** Writes the generated records list by list, in batches, and moves the chain id sequence past them. */
@@ -304,7 +298,8 @@ async function seedDoNotCall(
   }
 }
 
-const COUNTED_TABLES = [
+/** The tables the demo seed writes for its tenant (besides `tenants` itself), counted in the summary. */
+export const DEMO_SEEDED_TABLES = [
   'time_zones',
   'places',
   'agents',
@@ -323,7 +318,7 @@ const COUNTED_TABLES = [
 
 async function countRows(client: ClientBase, tenantId: number): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of COUNTED_TABLES) {
+  for (const table of DEMO_SEEDED_TABLES) {
     // Table names are the constants above.
     const { rows } = await client.query<{ count: string }>(
       `SELECT count(*) FROM ${table} WHERE tenant_id = $1`,

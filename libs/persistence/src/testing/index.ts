@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Client, escapeIdentifier, type Pool } from 'pg';
+import { escapeIdentifier, type Pool } from 'pg';
 import { databaseUrlFromEnv, withDatabaseName } from '../database-url';
 import { applyMigrations } from '../migrations/apply-migrations';
 import { defaultMigrationsDir } from '../migrations/migrations-dir';
+import { onMaintenanceDatabase } from '../maintenance-database';
 import { createPgPool } from '../pg-pool';
 
 export interface TestDatabase {
@@ -51,17 +52,4 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
     }
   }
   return { url, pool, drop };
-}
-
-async function onMaintenanceDatabase(
-  serverUrl: string,
-  action: (admin: Client) => Promise<unknown>,
-): Promise<void> {
-  const admin = new Client({ connectionString: withDatabaseName(serverUrl, 'postgres') });
-  await admin.connect();
-  try {
-    await action(admin);
-  } finally {
-    await admin.end();
-  }
 }

@@ -11,27 +11,16 @@ export interface ChildService {
 }
 
 /**
- * campaign-manager from dist/, as it ships, on the test's database and NATS (the gateway's tests
+ * A service of apps/ from dist/, as it ships, on the test's database and NATS (the gateway's tests
  * may not import another app's code). Resolves once it logs "ready".
  */
-export function spawnCampaignManager(
-  databaseUrl: string,
-  natsUrl: string,
-  timeoutMs = 30_000,
-): Promise<ChildService> {
-  return spawnService('campaign-manager', databaseUrl, natsUrl, timeoutMs);
-}
-
-/** Any service of apps/ from dist/, as {@link spawnCampaignManager}; `env` adds to the environment. */
 export async function spawnService(
-  app: 'campaign-manager' | 'record-dispatcher',
+  service: 'campaign-manager' | 'record-dispatcher',
   databaseUrl: string,
   natsUrl: string,
   timeoutMs = 30_000,
-  env: Record<string, string> = {},
 ): Promise<ChildService> {
-  const service = app;
-  const script = path.join(WORKSPACE, `dist/apps/${app}/src/main.js`);
+  const script = path.join(WORKSPACE, `dist/apps/${service}/src/main.js`);
   if (!existsSync(script)) throw new Error(`${script} does not exist: run \`npm run build\` first`);
   const child = spawn(process.execPath, [script], {
     cwd: WORKSPACE,
@@ -41,7 +30,6 @@ export async function spawnService(
       NATS_URL: natsUrl,
       PORT: '0',
       LOG_LEVEL: 'info',
-      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
