@@ -340,6 +340,68 @@ describe('desktop requests on delivered records (Postgres + NATS)', () => {
     expect(next.treatments).toMatch(new RegExp(`^\\d+@1@${next.chain_n}@1$`));
   });
 
+  it("finalizes instead of redialing once the record reaches its list's max attempts", async () => {
+    const record = (await sessions.takeNext(sessionId, AGENT))!;
+    // This call is the record's third; the list allows three.
+    await harness.db.pool.query('UPDATE calling_lists SET max_attempts = 3 WHERE id = $1', [
+      record.callingListId,
+    ]);
+    await harness.db.pool.query('UPDATE records SET attempt = 2 WHERE record_id = $1', [record.recordId]);
+    const [before] = (await chainOf(record)).filter((row) => row.record_id === record.recordId);
+    const processed = await requests.update(TENANT, {
+      handle: record.handle,
+      agentId: AGENT,
+      final: true,
+      callResult: CallResult.Busy,
+      treatment: 'RecordTreatCampaign',
+    });
+    expect(processed).toMatchObject({ recordStatus: RecordStatus.Updated, treatmentOutcome: 'finalize' });
+    const chain = await chainOf(record);
+    // Counted, but neither rescheduled nor marked with the redial.
+    expect(chain.find((row) => row.record_id === record.recordId)).toMatchObject({
+      attempt: 3,
+      record_type: before.record_type,
+      dial_sched_time: before.dial_sched_time,
+      treatments: before.treatments,
+    });
+    expect(chain.every((row) => row.record_status === RecordStatus.Updated)).toBe(true);
+  });
+
+  it('next in chain passes over records that reached the max attempts, and finalizes without any', async () => {
+    await harness.db.pool.query('UPDATE calling_lists SET max_attempts = 3');
+    const noAnswer = {
+      agentId: AGENT,
+      final: true,
+      callResult: CallResult.NoAnswer,
+      treatment: 'RecordTreatCampaign',
+    } as const;
+    const record = await takeWithChain(2);
+    const [skipped, next] = (await chainOf(record)).filter(
+      (row) => row.chain_n > record.chainN && row.record_status === RecordStatus.Ready,
+    );
+    await harness.db.pool.query('UPDATE records SET attempt = 3 WHERE record_id = $1', [skipped.record_id]);
+    const processed = await requests.update(TENANT, { handle: record.handle, ...noAnswer });
+    expect(processed.treatmentOutcome).toBe('next-in-chain');
+    let chain = await chainOf(record);
+    expect(chain.find((row) => row.record_id === skipped.record_id)).toEqual({ ...skipped, attempt: 3 });
+    expect(chain.find((row) => row.record_id === next.record_id)).toMatchObject({
+      record_status: RecordStatus.Ready,
+      record_type: RecordType.CampaignRescheduled,
+      dial_sched_time: NOW_S + 30 * 60,
+    });
+
+    // No record of the chain left to call: next in chain cannot be taken, the chain is finalized.
+    const other = await takeWithChain(1);
+    await harness.db.pool.query(
+      'UPDATE records SET attempt = 3 WHERE calling_list_id = $1 AND chain_id = $2 AND chain_n > $3',
+      [other.callingListId, other.chainId, other.chainN],
+    );
+    const last = await requests.update(TENANT, { handle: other.handle, ...noAnswer });
+    expect(last).toMatchObject({ recordStatus: RecordStatus.Updated, treatmentOutcome: 'finalize' });
+    chain = await chainOf(other);
+    expect(chain.every((row) => row.record_status === RecordStatus.Updated)).toBe(true);
+  });
+
   it('drains an unloading session once its last desktop record is processed', async () => {
     const record = (await sessions.takeNext(sessionId, AGENT))!;
     await harness.announce(group, 'unload', sessionId, GroupCampaignStatus.WaitingUnload);

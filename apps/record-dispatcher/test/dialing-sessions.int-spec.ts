@@ -34,6 +34,22 @@ const dialable = (row: RecordRow, now = NOW, agentId?: string) =>
     agentId,
   ) === null;
 
+/**
+ * What one retrieval of everything takes from `rows` (as Ready): one record per chain, the dialable
+ * one of the best type, the first in the chain among equals; personal callbacks wait for their agent.
+ */
+function firstDialableOfEachChain(rows: RecordRow[], now: Date): string[] {
+  const best = new Map<string, RecordRow>();
+  const rank = (row: RecordRow) => (recordTypePriority(row.record_type) ?? 99) * 1_000 + row.chain_n;
+  for (const row of rows) {
+    if (row.record_type === RecordType.PersonalCallback || !dialable(row, now)) continue;
+    const chain = `${row.calling_list_id}/${row.chain_id}`;
+    const current = best.get(chain);
+    if (!current || rank(row) < rank(current)) best.set(chain, row);
+  }
+  return [...best.values()].map((row) => row.record_id);
+}
+
 jest.setTimeout(30_000);
 
 describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
@@ -164,17 +180,7 @@ describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
       await harness.statusEvent(group, 'load', sessionId, GroupCampaignStatus.Active, { now: dstNow }),
     );
 
-    const all = await records(harness.db, lists);
-    // One record per chain: the dialable one of the best type, the first in the chain among equals.
-    const best = new Map<string, RecordRow>();
-    const rank = (row: RecordRow) => (recordTypePriority(row.record_type) ?? 99) * 1_000 + row.chain_n;
-    for (const row of all) {
-      if (row.record_type === RecordType.PersonalCallback || !dialable(row, dstNow)) continue;
-      const chain = `${row.calling_list_id}/${row.chain_id}`;
-      const current = best.get(chain);
-      if (!current || rank(row) < rank(current)) best.set(chain, row);
-    }
-    const expected = [...best.values()].map((row) => row.record_id);
+    const expected = firstDialableOfEachChain(await records(harness.db, lists), dstNow);
     const held = (await store.held(sessionId)).map((record) => record.recordId);
     expect(held.length).toBeGreaterThan(0);
     expect([...held].sort()).toEqual([...expected].sort());
@@ -183,6 +189,34 @@ describe('record-dispatcher dialing sessions (Postgres + NATS)', () => {
       (row) => row.record_status === RecordStatus.Retrieved,
     );
     expect(new Set(chains.map((row) => `${row.calling_list_id}/${row.chain_id}`)).size).toBe(chains.length);
+  });
+
+  it("never retrieves a record called as often as its list's max attempts", async () => {
+    await harness.db.pool.query('UPDATE calling_lists SET max_attempts = 3 WHERE id = ANY($1)', [lists]);
+    // A third of the records one call short of the maximum, a third at it, a third past it (as after
+    // the maximum was lowered).
+    await harness.db.pool.query(
+      'UPDATE records SET attempt = 2 + record_id % 3 WHERE calling_list_id = ANY($1)',
+      [lists],
+    );
+    const sessions = await harness.dispatcher(
+      testSettings({ now: NOW, buffer: { capacity: 5_000, lowWaterMark: 4_999 } }),
+      false,
+    );
+    const sessionId = harness.newSessionId();
+    await sessions.onStatusChanged(
+      await harness.statusEvent(group, 'load', sessionId, GroupCampaignStatus.Active, { now: NOW }),
+    );
+
+    const all = await records(harness.db, lists);
+    const byId = new Map(all.map((row) => [row.record_id, row]));
+    const held = (await store.held(sessionId)).map((record) => record.recordId);
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((id) => byId.get(id)!.attempt === 2)).toBe(true);
+    // The first record of a chain that may still be called stands in for one that may not.
+    const callable = all.filter((row) => row.attempt < 3);
+    expect([...held].sort()).toEqual(firstDialableOfEachChain(callable, NOW).sort());
+    expect(held.some((id) => byId.get(id)!.chain_n > 0)).toBe(true);
   });
 
   it('refills below the low-water mark and delivers records to agents, personal ones first', async () => {

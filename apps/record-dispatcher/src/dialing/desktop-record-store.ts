@@ -46,7 +46,7 @@ export interface RecordChanges {
 /** The facts a final update decides the treatment on, less the list's treatments and the clock. */
 export type TreatmentFacts = Pick<
   TreatmentSituation,
-  'callResult' | 'history' | 'chainN' | 'nextChainN' | 'timeZone'
+  'callResult' | 'history' | 'chainN' | 'attempts' | 'maxAttempts' | 'nextChainN' | 'timeZone'
 > & {
   readonly recordType: number;
 };
@@ -150,13 +150,18 @@ export class DesktopRecordStore {
       recordType: number;
       treatments: string | null;
       timeZone: string;
+      attempt: number;
+      maxAttempts: number;
       nextChainN: number | null;
     }>(
+      // The next record of the chain must be one retrieval would still dial: below max_attempts.
       `SELECT r.call_result AS "callResult", r.record_type AS "recordType", r.treatments, tz.iana_name AS "timeZone",
+              r.attempt, cl.max_attempts AS "maxAttempts",
               (SELECT min(n.chain_n) FROM records n
                 WHERE n.calling_list_id = r.calling_list_id AND n.chain_id = r.chain_id AND n.chain_n > r.chain_n
-                  AND n.record_status IN ${CHAIN_OPEN}) AS "nextChainN"
+                  AND n.record_status IN ${CHAIN_OPEN} AND n.attempt < cl.max_attempts) AS "nextChainN"
          FROM records r JOIN time_zones tz ON tz.tenant_id = r.tenant_id AND tz.id = r.tz_dbid
+         JOIN calling_lists cl ON cl.id = r.calling_list_id
         WHERE r.record_id = $1`,
       [held.recordId],
     );
@@ -166,6 +171,9 @@ export class DesktopRecordStore {
       recordType: record.recordType,
       history: record.treatments === null ? undefined : parseTreatmentHistory(record.treatments),
       chainN: held.chainN,
+      // This call counts: the update below adds it to the record.
+      attempts: record.attempt + 1,
+      maxAttempts: record.maxAttempts,
       // Next-in-chain treatments belong to the record that holds the chain.
       nextChainN: held.chainOf === null ? record.nextChainN : null,
       timeZone: record.timeZone,

@@ -83,10 +83,10 @@ const BUFFER_ORDER = `CASE h.record_type ${TYPE_PRIORITY} ELSE 99 END, h.dial_sc
  * Retrieves up to $5 dialable records of one list and type for a session in one statement, hence
  * one transaction: the rows are locked with SKIP LOCKED (a concurrent retrieval takes other rows),
  * given a handle and marked Retrieved. The time window is checked against the wall clock of each
- * record's own zone (`AT TIME ZONE` its IANA name), so DST follows Postgres' tz database. One record
- * per chain: the first dialable one of a chain no session holds; if two racing retrievals still
- * claim one chain, the unique (list, chain) index of record_handles keeps one and the other record
- * stays Ready.
+ * record's own zone (`AT TIME ZONE` its IANA name), so DST follows Postgres' tz database. A record
+ * called as often as its list's max_attempts is never dialed again. One record per chain: the first
+ * dialable one of a chain no session holds; if two racing retrievals still claim one chain, the
+ * unique (list, chain) index of record_handles keeps one and the other record stays Ready.
  */
 function retrieveSql(filter?: CompiledFilter): string {
   return `
@@ -109,6 +109,8 @@ function retrieveSql(filter?: CompiledFilter): string {
        AND (c.dial_sched_time IS NULL OR c.dial_sched_time <= $4::bigint)
        AND z.local_seconds BETWEEN c.daily_from AND c.daily_till
        AND ($7::text IS NULL OR c.agent_id = $7::text)
+       -- The list's Maximum Attempts, read once (an InitPlan): a plain filter on the index scan.
+       AND c.attempt < (SELECT cl.max_attempts FROM calling_lists cl WHERE cl.id = $2)
        AND ${filter ? filter.where('c') : 'true'}
        AND NOT EXISTS (SELECT 1 FROM records held
                         WHERE held.calling_list_id = c.calling_list_id AND held.chain_id = c.chain_id

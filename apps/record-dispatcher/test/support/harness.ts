@@ -248,13 +248,15 @@ export interface RecordRow {
   daily_from: number;
   daily_till: number;
   agent_id: string | null;
+  attempt: number;
   iana_name: string;
 }
 
 export async function records(db: TestDatabase, listIds?: number[]): Promise<RecordRow[]> {
   const { rows } = await db.pool.query<RecordRow>(
     `SELECT r.record_id::text, r.calling_list_id, r.chain_id, r.chain_n, r.record_status, r.record_type, r.call_result,
-            r.dial_sched_time::float8 AS dial_sched_time, r.daily_from, r.daily_till, r.agent_id, tz.iana_name
+            r.dial_sched_time::float8 AS dial_sched_time, r.daily_from, r.daily_till, r.agent_id, r.attempt,
+            tz.iana_name
        FROM records r JOIN time_zones tz ON tz.id = r.tz_dbid
       WHERE $1::int[] IS NULL OR r.calling_list_id = ANY($1::int[])
       ORDER BY r.record_id`,

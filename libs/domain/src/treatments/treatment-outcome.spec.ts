@@ -8,6 +8,7 @@ import {
   decideTreatment,
   isDesktopTreatmentRequest,
   type ListTreatmentDefinition,
+  mayCallAgain,
   rescheduledRecordType,
   specifiedInstant,
   treatmentApplications,
@@ -38,6 +39,8 @@ const situation = (overrides: Partial<TreatmentSituation>): TreatmentSituation =
   treatments: [treatment({})],
   history: undefined,
   chainN: 0,
+  attempts: 1,
+  maxAttempts: 10,
   nextChainN: 1,
   timeZone: 'Europe/Paris',
   now,
@@ -180,6 +183,71 @@ describe('decideTreatment', () => {
     expect(decideTreatment(situation({ treatments: [past] }))).toMatchObject({ kind: 'reschedule', at: NOW });
   });
 
+  describe("the list's maximum attempts", () => {
+    const rescheduling = [
+      treatment({ applyToRecord: 'Redial' }),
+      treatment({ applyToRecord: 'RetryIn', cycleAttempt: 0, intervalMinutes: 60 }),
+      treatment({
+        applyToRecord: 'RetryAtSpecifiedDate',
+        cycleAttempt: 0,
+        specifiedDate: '2026-04-01',
+        specifiedTime: 0,
+      }),
+    ];
+
+    it('reschedules while the attempts stay below the maximum', () => {
+      for (const retry of rescheduling) {
+        expect(
+          decideTreatment(situation({ treatments: [retry], attempts: 9, maxAttempts: 10 })),
+        ).toMatchObject({
+          kind: 'reschedule',
+          treatment: { applyToRecord: retry.applyToRecord },
+        });
+      }
+    });
+
+    it('finalizes instead of calling the record again at or past the maximum', () => {
+      for (const retry of rescheduling) {
+        for (const attempts of [10, 11]) {
+          expect([
+            retry.applyToRecord,
+            decideTreatment(situation({ treatments: [retry], attempts })),
+          ]).toEqual([retry.applyToRecord, { kind: 'finalize', treatment: null }]);
+        }
+      }
+    });
+
+    it('stops a redial cycle at the maximum even with cycles left', () => {
+      const redial = treatment({ cycleAttempt: 5 });
+      expect(
+        decideTreatment(
+          situation({ treatments: [redial], history: history(1, 1), attempts: 2, maxAttempts: 2 }),
+        ),
+      ).toEqual({ kind: 'finalize', treatment: null });
+    });
+
+    it('passes to the next treatment in sequence, which may call the next record of the chain', () => {
+      const treatments = [
+        treatment({ dbid: 1, applyToRecord: 'Redial' }),
+        treatment({ dbid: 2, sequenceNumber: 2, applyToRecord: 'NextInChain', cycleAttempt: 1 }),
+      ];
+      expect(decideTreatment(situation({ treatments, attempts: 3, maxAttempts: 3 }))).toEqual({
+        kind: 'next-in-chain',
+        treatment: expect.objectContaining({ dbid: 2 }),
+        at: NOW,
+        nextChainN: 1,
+        history: { treatmentId: 2, cycleAttempt: 1, chainN: 1, sequence: 1 },
+      });
+      // Actions that do not call the record again are not limited.
+      const cancel = treatment({ dbid: 3, applyToRecord: 'CancelRecord', cycleAttempt: 0 });
+      expect(decideTreatment(situation({ treatments: [cancel], attempts: 3, maxAttempts: 3 }))).toMatchObject(
+        {
+          kind: 'cancel',
+        },
+      );
+    });
+  });
+
   it('models every record action', () => {
     const expected: Record<string, string> = {
       NoTreatment: 'finalize',
@@ -215,6 +283,13 @@ describe('decideTreatment', () => {
 });
 
 describe('treatment helpers', () => {
+  it('allows another call only below the maximum attempts', () => {
+    expect(mayCallAgain(0, 1)).toBe(true);
+    expect(mayCallAgain(9, 10)).toBe(true);
+    expect(mayCallAgain(10, 10)).toBe(false);
+    expect(mayCallAgain(11, 10)).toBe(false);
+  });
+
   it('counts applications and delays', () => {
     expect(treatmentApplications(treatment({ cycleAttempt: 4 }))).toBe(4);
     expect(treatmentApplications(treatment({ applyToRecord: 'CancelRecord', cycleAttempt: 0 }))).toBe(1);

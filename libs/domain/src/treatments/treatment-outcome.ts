@@ -24,7 +24,14 @@ export interface TreatmentSituation {
   readonly history: TreatmentHistory | undefined;
   /** chain_n of the record that was called. */
   readonly chainN: number;
-  /** chain_n of the next record of the chain that may still be called, if any. */
+  /** How many times the record has been called, this call included. */
+  readonly attempts: number;
+  /** The calling list's Maximum Attempts (`max_attempts`): calls of one record per campaign. */
+  readonly maxAttempts: number;
+  /**
+   * chain_n of the next record of the chain that may still be called, if any: open and, as
+   * retrieval requires, below the list's maximum attempts (records that reached it are passed over).
+   */
   readonly nextChainN: number | null;
   /** IANA zone of the record, for the "at specified date" actions. */
   readonly timeZone: string;
@@ -89,6 +96,14 @@ export function specifiedInstant(treatment: TreatmentDefinition, timeZone: strin
 }
 
 /**
+ * Genesys "Maximum Attempts": a record called `attempts` times may be called again only while that
+ * stays below the list's maximum.
+ */
+export function mayCallAgain(attempts: number, maxAttempts: number): boolean {
+  return attempts < maxAttempts;
+}
+
+/**
  * The treatments of one call result in sequence order, and where the record stands in them: the
  * treatment applied last and how often, when the history names one of them.
  */
@@ -109,8 +124,11 @@ function position(situation: TreatmentSituation): {
  * Decides the treatment of a finished call by the list's treatments for its call result: the
  * treatment applied last is applied again until its cycle attempts are used up, then the next in
  * sequence number order from its first attempt; a new call result starts from the first. An action
- * that cannot be taken (next in chain at the end of the chain) passes to the next treatment. When
- * nothing is left the chain is finalized.
+ * that cannot be taken passes to the next treatment: next in chain at the end of the chain, or
+ * calling the same record again (Redial, RetryIn, RetryAtSpecifiedDate) once its attempts reached
+ * the list's maximum. The next record of a chain has attempts of its own: one that reached the
+ * maximum is never the `nextChainN` given, so next in chain needs no check here. When nothing is
+ * left the chain is finalized.
  */
 export function decideTreatment(situation: TreatmentSituation): TreatmentOutcome {
   const { sequence, index, applied } = position(situation);
@@ -139,12 +157,14 @@ function apply(
     sequence: situation.history?.sequence ?? 1,
   });
   const action: TreatmentRecordAction = treatment.applyToRecord;
+  const mayReschedule = mayCallAgain(situation.attempts, situation.maxAttempts);
   switch (action) {
     case 'NoTreatment':
     case 'AssignToGroup':
       return { kind: 'finalize', treatment };
     case 'Redial':
     case 'RetryIn':
+      if (!mayReschedule) return undefined;
       return {
         kind: 'reschedule',
         treatment,
@@ -152,6 +172,7 @@ function apply(
         history: history(situation.chainN),
       };
     case 'RetryAtSpecifiedDate': {
+      if (!mayReschedule) return undefined;
       const at = specifiedInstant(treatment, situation.timeZone);
       return { kind: 'reschedule', treatment, at: Math.max(at, now), history: history(situation.chainN) };
     }
