@@ -1,5 +1,5 @@
-import { LoadCampaignGroup, StartDialing } from '@ocs/contracts';
-import { type Bus } from '@ocs/messaging';
+import { AgentErrorCode, LoadCampaignGroup, SetAgentGroupMembership, StartDialing } from '@ocs/contracts';
+import { type Bus, BusRemoteError } from '@ocs/messaging';
 import { type PrivateNatsServer } from '@ocs/messaging/testing';
 import { createLogger } from '@ocs/observability';
 import { DEMO_TENANT } from '@ocs/persistence';
@@ -8,7 +8,13 @@ import { loadConfig, type RunningService, startService } from '@ocs/service-kit'
 import { AppModule } from '../src/app.module';
 import { issueDesktopToken } from '@ocs/auth';
 import { DesktopClient, type Frame, refusal } from './support/desktop-client';
-import { APPLICATION_ID, type DesktopSystem, SECRET, startDesktopSystem } from './support/desktop-system';
+import {
+  APPLICATION_ID,
+  type DesktopSystem,
+  eventually,
+  SECRET,
+  startDesktopSystem,
+} from './support/desktop-system';
 
 // The agent desktop endpoint end to end: a real WebSocket to the gateway (in this process), with
 // campaign-manager running from dist/, a seeded database and a NATS server of the test's own.
@@ -236,6 +242,51 @@ describe('agent desktop WebSocket', () => {
     });
     here.send({ GSW_AGENT_REQ_TYPE: 'CampaignStatusRequest', GSW_REFERENCE_ID: 7 });
     expect(await here.drain(300)).toContainEqual(expect.objectContaining({ GSW_REFERENCE_ID: 7 }));
+  });
+
+  it('assigns a logged-in agent to the running group of an agent group it joins, and lets it go', async () => {
+    // agent09 is only in Collections, whose groups are not loaded: nothing is said at login.
+    const agent = await login('agent09', 'Place_7009', replicaUrl);
+    expect(await agent.drain(300)).toEqual([]);
+    const setMembership = (member: boolean, agentGroup = 'Sales') =>
+      bus.request(SetAgentGroupMembership, { loginId: 'agent09', agentGroup, member }, origin, {
+        timeoutMs: 5_000,
+      });
+
+    expect(await setMembership(true)).toMatchObject({ member: true, changed: true });
+    expect(await agent.next()).toEqual({
+      GSW_USER_EVENT: 'CampaignGroupAssigned',
+      GSW_APPLICATION_ID: APPLICATION_ID,
+      GSW_CAMPAIGN_NAME: sales.campaignName,
+      GSW_CAMPAIGN_DESCRIPTION: sales.campaignDescription,
+      GSW_CAMPAIGN_GROUP_NAME: sales.name,
+      GSW_CAMPAIGN_GROUP_DESCRIPTION: sales.description,
+    });
+    expect(await agent.next()).toMatchObject({
+      GSW_USER_EVENT: 'CampaignStarted',
+      GSW_CAMPAIGN_NAME: sales.campaignName,
+    });
+    agent.send({ GSW_AGENT_REQ_TYPE: 'CampaignStatusRequest', GSW_REFERENCE_ID: 8 });
+    expect(await agent.next()).toMatchObject({ GSW_USER_EVENT: 'CampaignStarted', GSW_REFERENCE_ID: 8 });
+
+    // Repeated, the change is announced again but the desktop already knows the group.
+    expect(await setMembership(true)).toMatchObject({ member: true, changed: false });
+    expect(await agent.drain(300)).toEqual([]);
+
+    expect(await setMembership(false)).toMatchObject({ member: false, changed: true });
+    const { rows } = await database.pool.query(
+      `SELECT 1 FROM agent_group_members m JOIN agents a ON a.id = m.agent_id JOIN agent_groups g ON g.id = m.agent_group_id
+        WHERE a.login_id = 'agent09' AND g.name = 'Sales'`,
+    );
+    expect(rows).toEqual([]);
+    await eventually(async () => {
+      agent.send({ GSW_AGENT_REQ_TYPE: 'CampaignStatusRequest', GSW_REFERENCE_ID: 9 });
+      expect(await agent.drain(300)).toEqual([]);
+    });
+
+    const unknown = await setMembership(true, 'Nobody').catch((error: unknown) => error);
+    expect(unknown).toBeInstanceOf(BusRemoteError);
+    expect((unknown as BusRemoteError).code).toBe(AgentErrorCode.GroupNotFound);
   });
 
   describe('without OCS_AUTH_SECRET', () => {

@@ -74,3 +74,25 @@ export function campaignNotification(
     campaignEventAttributes(event, campaignGroupContext(group, applicationId)),
   );
 }
+
+/**
+ * What a desktop is told when the agent's agent groups change while it is logged in: for every
+ * loaded campaign group it now takes part in and did not before, CampaignGroupAssigned followed by
+ * the group's current status (the desktop missed CampaignLoaded / CampaignStarted). Groups the
+ * agent leaves have no notification in the protocol; their records stay on the desktop.
+ */
+export function assignmentNotifications(
+  before: readonly DesktopCampaignGroup[],
+  after: readonly DesktopCampaignGroup[],
+  applicationId: number,
+): UserEventData[] {
+  const known = new Set(before.map((group) => group.dbid));
+  return after.flatMap((group) => {
+    const status = currentStatusNotification(group.status);
+    if (known.has(group.dbid) || !status) return [];
+    return [
+      campaignNotification(UserEvent.CampaignGroupAssigned, group, applicationId),
+      campaignNotification(status, group, applicationId),
+    ];
+  });
+}

@@ -104,6 +104,16 @@ describe('DesktopRecords', () => {
     ).toEqual([expect.objectContaining({ GSW_ERROR_NUMBER: 105 })]);
   });
 
+  it('ends the preview sessions of an agent who logs out', async () => {
+    const { send, session } = setup({});
+    await send({ GSW_AGENT_REQ_TYPE: 'PreviewDialingModeStart' });
+    await send({ GSW_AGENT_REQ_TYPE: 'LogOut' });
+    expect(session.desk.previewStarted.size).toBe(0);
+    expect(await send({ GSW_AGENT_REQ_TYPE: 'PreviewDialingModeOver' })).toEqual([
+      expect.objectContaining({ GSW_ERROR_NUMBER: 119 }),
+    ]);
+  });
+
   it('asks for PreviewDialingModeStart first when the group option says so', async () => {
     const { send, calls } = setup({}, { agentPreviewModeStart: true });
     expect(await send({ GSW_AGENT_REQ_TYPE: 'PreviewRecordRequest' })).toEqual([

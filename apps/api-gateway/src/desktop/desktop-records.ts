@@ -488,6 +488,9 @@ export class DesktopRecords {
     session.send(
       reply.event(UserEvent.LogOutTime, { [K.GSW_CAMPAIGN_NAME]: campaignName, [K.GSW_LOGOUT_TIME]: 0 }),
     );
+    // The agent leaves its preview sessions: a later login (which takes over the records left on
+    // this desktop) starts Preview dialing mode afresh.
+    session.desk.previewStarted.clear();
     session.loggingOut = {
       acknowledge: () =>
         session.send(reply.event(UserEvent.LogOutAcknowledge, { [K.GSW_CAMPAIGN_NAME]: campaignName })),

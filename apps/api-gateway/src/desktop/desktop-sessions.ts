@@ -88,7 +88,8 @@ export class DesktopSession {
     readonly tenant: string,
     readonly loginId: string,
     readonly place: string,
-    readonly context: AgentDesktopContext,
+    /** Read at login, read again when the agent's agent groups change. */
+    public context: AgentDesktopContext,
     private readonly socket: DesktopSocket,
   ) {}
 

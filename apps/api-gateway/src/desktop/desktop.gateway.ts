@@ -11,6 +11,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import {
   type AgentDesktopContext,
   AgentErrorCode,
+  AgentGroupMembershipChanged,
   CampaignGroupStatusChanged,
   DesktopSessionOpened,
   type Envelope,
@@ -32,6 +33,7 @@ import { Bus, BusClient, BusRemoteError, type BusSubscription } from '@ocs/messa
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import {
+  assignmentNotifications,
   campaignGroupContext,
   campaignNotification,
   changeNotification,
@@ -71,6 +73,8 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly records: DesktopRecords;
   /** Sessions whose socket dropped with records on the desktop, by agent, until the grace period ends. */
   private readonly dropped = new Map<string, { session: DesktopSession; timer: NodeJS.Timeout }>();
+  /** The latest configuration refresh of each session, which the next one waits for. */
+  private readonly reassigning = new WeakMap<DesktopSession, Promise<void>>();
 
   constructor(
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
@@ -102,6 +106,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       await this.bus.follow(CampaignGroupStatusChanged, (event) => this.notifyChange(event)),
       await this.bus.follow(DesktopSessionOpened, (event) => this.endSuperseded(event)),
       await this.bus.follow(RecordCancelRequested, (event) => this.notifyCancel(event)),
+      await this.bus.follow(AgentGroupMembershipChanged, (event) => this.reassign(event)),
     );
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_INTERVAL_MS);
     this.heartbeat.unref();
@@ -362,6 +367,39 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     if (!session) return;
     session.send(recordCancelNotification(data, session.desk, this.config.applicationDbid));
     this.logger.log({ agent: data.agentId, handle: data.handle }, 'Sent RecordCancel to a desktop');
+  }
+
+  /**
+   * The agent's agent groups changed: its session here reads the configuration again, so that it
+   * is offered the records of its new campaign groups, and tells the desktop which loaded groups
+   * it was assigned to (CampaignGroupAssigned). Refreshes of one session run one after the other.
+   */
+  private reassign({ tenant, data }: Envelope<PayloadOf<typeof AgentGroupMembershipChanged>>): void {
+    const session = this.sessions.find(tenant, data.loginId);
+    if (!session) return;
+    const previous = this.reassigning.get(session) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      try {
+        const context = await this.desktopContext(session.tenant, session.loginId, session.place);
+        const frames = assignmentNotifications(
+          session.context.campaignGroups,
+          context.campaignGroups,
+          this.config.applicationDbid,
+        );
+        session.context = context;
+        for (const frame of frames) session.send(frame);
+        this.logger.log(
+          { agent: session.loginId, agentGroups: context.agentGroups.map((group) => group.name) },
+          'Desktop agent groups changed',
+        );
+      } catch (error) {
+        this.logger.warn(
+          { err: error, agent: session.loginId },
+          'Cannot read the new agent groups of a desktop',
+        );
+      }
+    });
+    this.reassigning.set(session, next);
   }
 
   /** Tells every connected agent of the group's agent group what changed. */

@@ -19,6 +19,12 @@ export interface AgentGroupRow {
   name: string;
 }
 
+/** Outcome of a membership change; undefined fields name what is not configured. */
+export type MembershipChange =
+  | { agentFound: false }
+  | { agentFound: true; agentGroupDbid: undefined }
+  | { agentFound: true; agentGroupDbid: number; changed: boolean };
+
 export interface CampaignGroupDescriptions {
   dbid: number;
   description: string;
@@ -81,5 +87,36 @@ export class AgentDirectoryRepository {
       [tenant, [...agentGroupDbids]],
     );
     return rows;
+  }
+
+  /** Makes the agent a member of the named agent group, or not; whether anything changed. */
+  async setMembership(
+    tenant: string,
+    loginId: string,
+    agentGroup: string,
+    member: boolean,
+  ): Promise<MembershipChange> {
+    const { rows } = await this.pool.query<{ tenantId: number; agentDbid: number; groupDbid: number | null }>(
+      `SELECT a.tenant_id AS "tenantId", a.id AS "agentDbid", ag.id AS "groupDbid"
+         FROM agents a JOIN tenants t ON t.id = a.tenant_id
+         LEFT JOIN agent_groups ag ON ag.tenant_id = a.tenant_id AND ag.name = $3
+        WHERE t.name = $1 AND a.login_id = $2`,
+      [tenant, loginId, agentGroup],
+    );
+    const found = rows[0];
+    if (!found) return { agentFound: false };
+    if (found.groupDbid === null) return { agentFound: true, agentGroupDbid: undefined };
+    const values = [found.tenantId, found.groupDbid, found.agentDbid];
+    const result = member
+      ? await this.pool.query(
+          `INSERT INTO agent_group_members (tenant_id, agent_group_id, agent_id) VALUES ($1, $2, $3)
+           ON CONFLICT DO NOTHING`,
+          values,
+        )
+      : await this.pool.query(
+          'DELETE FROM agent_group_members WHERE tenant_id = $1 AND agent_group_id = $2 AND agent_id = $3',
+          values,
+        );
+    return { agentFound: true, agentGroupDbid: found.groupDbid, changed: (result.rowCount ?? 0) > 0 };
   }
 }

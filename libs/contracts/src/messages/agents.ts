@@ -12,6 +12,8 @@ const dbid = z.number().int().positive().max(MAX_DBID);
 export const AgentErrorCode = {
   /** No agent with the requested login id is configured for the tenant. */
   NotFound: 'AGENT_NOT_FOUND',
+  /** No agent group with the requested name is configured for the tenant. */
+  GroupNotFound: 'AGENT_GROUP_NOT_FOUND',
 } as const;
 
 /**
@@ -74,4 +76,41 @@ export const DesktopSessionOpened = defineEvent({
     loginId: z.string().min(1).max(32),
     place: z.string().min(1).max(255),
   }),
+});
+
+/** Changes of agents' configuration that live desktops must follow; kept a day. */
+export const AgentConfigStream = defineStream({
+  name: 'OCS_AGENT_CONFIG',
+  domain: 'agent-config',
+  maxAgeSeconds: 86_400,
+});
+
+const loginId = z.string().min(1).max(32);
+
+/**
+ * Adds an agent of the envelope's tenant to an agent group, or takes it out: the agent is then
+ * assigned to (or leaves) the campaign groups of that agent group. Stored before the reply, and
+ * announced by {@link AgentGroupMembershipChanged} every time, changed or not, so that a caller who
+ * retries after a failed announcement reaches the desktops. Fails with
+ * {@link AgentErrorCode.NotFound} or {@link AgentErrorCode.GroupNotFound}.
+ */
+export const SetAgentGroupMembership = defineCommand({
+  service: 'campaign-manager',
+  type: 'agents.set-group-membership',
+  version: 1,
+  request: z.object({ loginId, agentGroup: z.string().min(1).max(255), member: z.boolean() }),
+  reply: z.object({ agentGroupDbid: dbid, member: z.boolean(), changed: z.boolean() }),
+});
+
+/**
+ * An agent of the envelope's tenant is now a member (or no longer a member) of an agent group.
+ * Desktops of the agent re-read its configuration and tell the agent about the running campaign
+ * groups it was assigned to (CampaignGroupAssigned).
+ */
+export const AgentGroupMembershipChanged = defineEvent({
+  stream: AgentConfigStream,
+  domain: 'agent-config',
+  type: 'group-membership-changed',
+  version: 1,
+  schema: z.object({ loginId, agentGroupDbid: dbid, member: z.boolean() }),
 });
