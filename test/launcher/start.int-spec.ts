@@ -18,7 +18,13 @@ describe('--help', () => {
     expect(result.stdout).toMatch(new RegExp(`PORT\\s+.*\\(default: ${SERVICE_PORTS[name]}\\)`));
   });
 
-  it.each(['db/migrate.js', 'db/seed.js'])('tool %s prints its usage and exits 0', (tool) => {
+  it.each([
+    'db/migrate.js',
+    'db/seed.js',
+    'auth/issue-token.js',
+    'desktop/agent.js',
+    'agents/agent-group.js',
+  ])('tool %s prints its usage and exits 0', (tool) => {
     const result = run(path.join('dist', 'tools', tool));
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/usage/i);
