@@ -1,10 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
 import { type Pool } from 'pg';
-import {
-  builtScript,
-  spawnService,
-  type ServiceProcess,
-} from '../../libs/service-kit/test/support/service-process';
+import { builtScript, spawnService, type ServiceProcess } from '@ocs/service-kit/testing';
 import { eventually, startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
 import { type ReceivedSpan, SpanKind, startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver';
 

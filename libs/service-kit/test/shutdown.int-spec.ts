@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
-import { builtScript, spawnService, type ServiceProcess } from './support/service-process';
+import { builtScript, spawnService, type ServiceProcess } from '../src/testing';
 
 // A real process: signals, exit codes and the shutdown bound only exist outside Jest.
 const FIXTURE = 'libs/service-kit/test/fixtures/slow-service.js';

@@ -6,8 +6,8 @@ import { createLogger } from '@ocs/observability';
 import { DEMO_TENANT, seedDemo } from '@ocs/persistence';
 import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
 import { loadConfig, type RunningService, startService } from '@ocs/service-kit';
+import { builtScript, spawnService, type ServiceProcess } from '@ocs/service-kit/testing';
 import { AppModule } from '../../src/app.module';
-import { type ChildService, spawnService } from './service-process';
 import { DesktopClient, type Frame } from './desktop-client';
 import { eventually as retryUntil, sleep } from '@ocs/messaging/testing';
 
@@ -72,7 +72,7 @@ export interface DesktopSystem {
 export async function startDesktopSystem(options: DesktopSystemOptions): Promise<DesktopSystem> {
   const savedEnv = { ...process.env };
   const clients: DesktopClient[] = [];
-  const children: ChildService[] = [];
+  const children: ServiceProcess[] = [];
   const gateways: RunningService[] = [];
   let database: TestDatabase | undefined;
   let nats: PrivateNatsServer | undefined;
@@ -92,11 +92,17 @@ export async function startDesktopSystem(options: DesktopSystemOptions): Promise
     await options.prepare?.(database);
     const { url: databaseUrl } = database;
     const natsUrl = nats.url;
-    const started = await Promise.allSettled(
-      options.services.map((service) => spawnService(service, databaseUrl, natsUrl)),
-    );
-    for (const result of started) if (result.status === 'fulfilled') children.push(result.value);
-    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    for (const service of options.services)
+      children.push(
+        spawnService(builtScript(`apps/${service}/src/main.js`), {
+          DATABASE_URL: databaseUrl,
+          NATS_URL: natsUrl,
+          PORT: '0',
+          // The "ready" line is an info line.
+          LOG_LEVEL: 'info',
+        }),
+      );
+    await Promise.all(children.map((child) => child.ready(30_000)));
     process.env.OCS_AUTH_SECRET = SECRET;
     process.env.OCS_APPLICATION_DBID = String(APPLICATION_ID);
     process.env.OCS_TENANT = DEMO_TENANT;

@@ -1,5 +1,4 @@
-import type { DemoCallingList } from './demo-config';
-import { DEMO_ZONES } from './demo-config';
+import { DEMO_CALLING_LISTS, DEMO_ZONES, type DemoCallingList } from './demo-config';
 import { createRandom } from './random';
 
 export interface DemoRecord {
@@ -52,4 +51,18 @@ export function generateDemoRecords(list: DemoCallingList, listIndex: number, co
     }
   }
   return records;
+}
+
+/** The records of every demo list, in the order of DEMO_CALLING_LISTS: `total` split by recordShare. */
+export function generateDemoLists(total: number): DemoRecord[][] {
+  return DEMO_CALLING_LISTS.map((list, index) =>
+    generateDemoRecords(list, index, listRecordCount(index, total)),
+  );
+}
+
+/** The demo lists split the records by their recordShare; the last list takes the remainder. */
+function listRecordCount(listIndex: number, total: number): number {
+  const shares = DEMO_CALLING_LISTS.map((list) => Math.floor(total * list.recordShare));
+  if (listIndex < shares.length - 1) return shares[listIndex];
+  return total - shares.slice(0, -1).reduce((sum, share) => sum + share, 0);
 }

@@ -11,7 +11,7 @@ import {
   DEMO_TENANT,
   DEMO_TREATMENTS,
 } from './demo-config';
-import { generateDemoRecords, type DemoRecord } from './demo-records';
+import { generateDemoLists, type DemoRecord } from './demo-records';
 import { upsert, upsertId } from './upsert';
 
 export const DEFAULT_DEMO_RECORD_COUNT = 10_000;
@@ -46,7 +46,7 @@ function idOf(ids: Ids, name: string): number {
 /**
  * Loads the demo contact center: tenant "Resources", 12 agents with places, 3 agent groups, 2
  * campaigns, their campaign groups, 3 calling lists with custom fields of every data type,
- * treatments, do-not-call entries and `recordCount` records in chains of 1-3 across 6 time zones.
+ * treatments, do-not-call entries and `recordCount` records in chains of 1-3 across 7 time zones.
  * Deterministic and idempotent: configuration is upserted by natural key and existing records are
  * kept, so running it again with the same options changes nothing. All or nothing (one transaction).
  */
@@ -61,9 +61,7 @@ export async function seedDemo(pool: Pool, options: SeedDemoOptions = {}): Promi
     const campaigns = await seedCampaigns(client, tenantId, agentGroups);
     const lists = await seedCallingLists(client, tenantId, campaigns, zones);
     log(`Configuration of tenant ${DEMO_TENANT} (id ${tenantId}) is in place.`);
-    const records = DEMO_CALLING_LISTS.map((list, index) =>
-      generateDemoRecords(list, index, listRecordCount(index, recordCount)),
-    );
+    const records = generateDemoLists(recordCount);
     const recordsInserted = await seedRecords(client, { tenantId, lists, zones, records, batchSize, log });
     await seedDoNotCall(client, tenantId, records.flat());
     const counts = await countRows(client, tenantId);
@@ -116,13 +114,6 @@ async function seedRecords(
     `SELECT setval('records_chain_id_seq', GREATEST((SELECT max(chain_id) FROM records), 1))`,
   );
   return inserted;
-}
-
-/** The demo lists split the records by their recordShare; the last list takes the remainder. */
-function listRecordCount(listIndex: number, total: number): number {
-  const shares = DEMO_CALLING_LISTS.map((list) => Math.floor(total * list.recordShare));
-  if (listIndex < shares.length - 1) return shares[listIndex];
-  return total - shares.slice(0, -1).reduce((sum, share) => sum + share, 0);
 }
 
 async function seedTimeZones(client: ClientBase, tenantId: number): Promise<Ids> {
