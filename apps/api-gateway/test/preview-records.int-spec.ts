@@ -449,9 +449,12 @@ describe('preview records on agent desktops', () => {
       GSW_USER_EVENT: 'CampaignStarted',
       GSW_CAMPAIGN_NAME: CAMPAIGN,
     });
-    // agent09 opened preview mode in the first test; its desk, preview mode included, carries over.
+    // agent09 logged out earlier, which ended its preview session: this login opens a new one.
     agent.send(request('PreviewDialingModeStart', { GSW_REFERENCE_ID: 60 }));
-    expect(await agent.next()).toMatchObject({ GSW_ERROR_NUMBER: 118, GSW_REFERENCE_ID: 60 });
+    expect(await agent.next()).toMatchObject({
+      GSW_USER_EVENT: 'PreviewDialingModeStartAcknowledge',
+      GSW_REFERENCE_ID: 60,
+    });
     const offered = await preview(agent, 61);
     expect(offered).toMatchObject({ GSW_USER_EVENT: 'PreviewRecord', GSW_REFERENCE_ID: 61 });
     const handle = offered['GSW_RECORD_HANDLE'] as number;
