@@ -36,6 +36,15 @@ const CAMPAIGN = 'Payment Reminders';
 const LIST = 'Payment Reminders';
 // RecordCancelAcknowledge's GSW_MESSAGE, in the manual's words.
 const INCOMPLETE = 'Incomplete processing: record(s) on desktop';
+/** A record nobody has worked on: as seeded, and again after a chain request handed it back. */
+const UNTOUCHED = {
+  recordStatus: RecordStatus.Ready,
+  recordType: RecordType.General,
+  callResult: CallResult.Unknown,
+  attempt: 0,
+  agentId: null,
+  dialSchedTime: null,
+};
 const AGENT_A = { agent: 'agent09', place: 'Place_7009' };
 const AGENT_B = { agent: 'agent10', place: 'Place_7010' };
 // The demo's treatment for Busy: Redial after 5 minutes (cycle 1 of 3).
@@ -208,14 +217,7 @@ describe('a preview campaign worked by two agents, from load to unload', () => {
       const rows = await chainRows(chainId);
       expect(rows.map((row) => row.chainN)).toEqual([0, 1, 2]);
       for (const row of rows) {
-        expect(row).toMatchObject({
-          recordStatus: RecordStatus.Ready,
-          recordType: RecordType.General,
-          callResult: CallResult.Unknown,
-          attempt: 0,
-          agentId: null,
-          dialSchedTime: null,
-        });
+        expect(row).toMatchObject(UNTOUCHED);
       }
     }
     expect(
@@ -487,15 +489,7 @@ describe('a preview campaign worked by two agents, from load to unload', () => {
     // Treatment history: the Busy treatment applied once.
     expect(called.treatments).toMatch(/^\d+@1@/);
     for (const row of chainedRows) {
-      expect(row).toMatchObject({
-        recordStatus: RecordStatus.Ready,
-        recordType: RecordType.General,
-        callResult: CallResult.Unknown,
-        attempt: 0,
-        agentId: null,
-        dialSchedTime: null,
-        treatments: null,
-      });
+      expect(row).toMatchObject({ ...UNTOUCHED, treatments: null });
     }
 
     // B's rejected chain: back in the list, General and Ready, marked with the agent who rejected it.
