@@ -98,9 +98,15 @@ describe('GET /campaigngroups across api-gateway and campaign-manager', () => {
       OTEL_BSP_SCHEDULE_DELAY: '100',
       OTEL_METRIC_EXPORT_INTERVAL: '500',
     };
+    // The OCS HTTP interface listens on a port of its own.
+    const ocsHttpPort = 20_000 + Math.floor(Math.random() * 12_000);
     campaignManager = spawnService(builtScript('apps/campaign-manager/src/main.js'), env);
-    gateway = spawnService(builtScript('apps/api-gateway/src/main.js'), env);
-    [gatewayUrl] = await Promise.all([gateway.ready(), campaignManager.ready()]);
+    gateway = spawnService(builtScript('apps/api-gateway/src/main.js'), {
+      ...env,
+      OCS_HTTP_PORT: String(ocsHttpPort),
+    });
+    await Promise.all([gateway.ready(), campaignManager.ready()]);
+    gatewayUrl = `http://127.0.0.1:${ocsHttpPort}`;
   }, 60_000);
 
   afterAll(async () => {

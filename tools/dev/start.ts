@@ -181,7 +181,7 @@ function printWhereToLook(
       '',
       'All services are ready.',
       `Gateway: ${gateway}`,
-      `  OCS HTTP campaign groups: ${gateway}/campaigngroups`,
+      `  OCS HTTP campaign groups: http://127.0.0.1:${process.env.OCS_HTTP_PORT}/campaigngroups`,
       'Health (each also has /healthz):',
       ...rows,
       describeDemoDialing(dialing),
@@ -199,6 +199,8 @@ async function main(): Promise<void> {
 
   // Children inherit the environment: one secret for the gateway and the tokens printed below.
   process.env.OCS_AUTH_SECRET ??= randomBytes(32).toString('base64url');
+  // The gateway's OCS HTTP listener, 80 above the base port unless set (3080 by default).
+  process.env.OCS_HTTP_PORT ??= String(options.basePort + 80);
 
   await runStep('Applying migrations', path.join('dist', 'tools', 'db', 'migrate.js'));
   if (options.seed) await runStep('Loading demo data', path.join('dist', 'tools', 'db', 'seed.js'));

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CommDnModule } from './comm-dn/comm-dn.module';
 import { DesktopModule } from './desktop/desktop.module';
 import { OcsHttpModule } from './ocs-http/ocs-http.module';
 
 /** The service's own features; the platform (database, bus, health, shutdown) comes from runService. */
-@Module({ imports: [OcsHttpModule, DesktopModule] })
+@Module({ imports: [OcsHttpModule, DesktopModule, CommDnModule] })
 export class AppModule {}

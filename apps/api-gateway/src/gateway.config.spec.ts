@@ -7,7 +7,26 @@ describe('gateway configuration', () => {
       applicationDbid: 1,
       authSecret: undefined,
       logoutGraceMs: 30_000,
+      ocsHttp: { port: 3080, publicUrl: undefined, allow: ['127.0.0.1/32', '::1/128'], token: undefined },
+      commDn: { requestSubject: 'ocs.commdn.requests', eventSubject: 'ocs.commdn.events' },
     });
+  });
+
+  it('reads the OCS HTTP port, public URL, allowed clients and token', () => {
+    expect(
+      loadGatewayConfig({
+        OCS_HTTP_PORT: '8080',
+        OCS_HTTP_PUBLIC_URL: 'http://ocs.example.com:8080/',
+        OCS_HTTP_ALLOW: '10.0.0.0/8, 192.168.1.7',
+        OCS_HTTP_TOKEN: 't'.repeat(16),
+      }).ocsHttp,
+    ).toEqual({
+      port: 8080,
+      publicUrl: 'http://ocs.example.com:8080',
+      allow: ['10.0.0.0/8', '192.168.1.7'],
+      token: 't'.repeat(16),
+    });
+    expect(() => loadGatewayConfig({ OCS_HTTP_ALLOW: '10.0.0.0/33' })).toThrow(/OCS_HTTP_ALLOW/);
   });
 
   it('takes the grace period of dropped desktops from DESKTOP_LOGOUT_GRACE_MS', () => {

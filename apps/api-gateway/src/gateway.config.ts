@@ -3,6 +3,18 @@ import { MIN_AUTH_SECRET_LENGTH } from '@ocs/auth';
 import { DEMO_TENANT } from '@ocs/persistence';
 import { type EnvVarHelp, parseEnv } from '@ocs/service-kit';
 import { z } from 'zod';
+import {
+  COMM_DN_ENVIRONMENT,
+  commDnEnvSchema,
+  type CommDnConfig,
+  toCommDnConfig,
+} from './comm-dn/comm-dn.config';
+import {
+  OCS_HTTP_ENVIRONMENT,
+  ocsHttpEnvSchema,
+  type OcsHttpConfig,
+  toOcsHttpConfig,
+} from './ocs-http/ocs-http.config';
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
@@ -21,6 +33,8 @@ const gatewayEnvSchema = z.object({
   // How long the records on the desktop of an agent whose socket dropped wait for the agent to
   // come back before they are returned to their calling lists.
   DESKTOP_LOGOUT_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
+  ...ocsHttpEnvSchema.shape,
+  ...commDnEnvSchema.shape,
 });
 
 export const GATEWAY_ENVIRONMENT: readonly EnvVarHelp[] = [
@@ -44,6 +58,8 @@ export const GATEWAY_ENVIRONMENT: readonly EnvVarHelp[] = [
     default: '30000',
     meaning: 'how long records on a dropped desktop wait for the agent before they are returned',
   },
+  ...OCS_HTTP_ENVIRONMENT,
+  ...COMM_DN_ENVIRONMENT,
 ];
 
 export interface GatewayConfig {
@@ -55,6 +71,10 @@ export interface GatewayConfig {
   authSecret: string | undefined;
   /** Milliseconds the records of a dropped desktop wait for its agent before they are returned. */
   logoutGraceMs: number;
+  /** The OCS HTTP listener: its port, public URL and access control. */
+  ocsHttp: OcsHttpConfig;
+  /** The NATS subjects of the Communication DN API. */
+  commDn: CommDnConfig;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -64,6 +84,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     applicationDbid: parsed.OCS_APPLICATION_DBID,
     authSecret: parsed.OCS_AUTH_SECRET,
     logoutGraceMs: parsed.DESKTOP_LOGOUT_GRACE_MS,
+    ocsHttp: toOcsHttpConfig(parsed),
+    commDn: toCommDnConfig(parsed),
   };
 }
 

@@ -151,11 +151,11 @@ describe('agent desktop WebSocket', () => {
     });
 
     it('answers a request it does not serve yet with error 101 saying so', async () => {
+      // ReadyTime belongs to the predictive pacing, which does not take hints yet.
       first.send({
-        GSW_AGENT_REQ_TYPE: 'DoNotCall',
+        GSW_AGENT_REQ_TYPE: 'ReadyTime',
         GSW_APPLICATION_ID: APPLICATION_ID,
-        GSW_CAMPAIGN_NAME: sales.campaignName,
-        GSW_CALLING_LIST: 'any',
+        GSW_READY_TIME: 15,
         GSW_RECORD_HANDLE: 1,
         GSW_REFERENCE_ID: 3,
       });
@@ -163,7 +163,7 @@ describe('agent desktop WebSocket', () => {
         GSW_ERROR: 'Invalid Request',
         GSW_ERROR_NUMBER: 101,
         GSW_REFERENCE_ID: 3,
-        GSW_ERROR_DESCRIPTION: 'DoNotCall is not served yet by this OCS',
+        GSW_ERROR_DESCRIPTION: 'ReadyTime is not served yet by this OCS',
       });
     });
 

@@ -50,6 +50,7 @@ describe('campaign_group_sessions', () => {
   it('writes and reads every column through Prisma', async () => {
     const data = session(0, {
       pendingEvents: [{ id: 'x.1' }],
+      autoCompletion: true,
       loadedAt: new Date('2026-11-21T10:00:00Z'),
       updatedAt: new Date('2026-11-21T10:05:00Z'),
       unloadedAt: new Date('2026-11-21T10:05:00Z'),

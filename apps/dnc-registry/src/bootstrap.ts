@@ -4,7 +4,7 @@ import { AppModule } from './app.module';
 export function bootstrap(name: ServiceName): Promise<void> {
   return runService({
     name,
-    summary: 'the do-not-call list (boots only; DNC handling comes later)',
+    summary: 'the do-not-call list: entries in Postgres, lookups from an in-memory index on every replica',
     module: AppModule,
   });
 }

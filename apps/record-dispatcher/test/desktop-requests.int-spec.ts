@@ -1,5 +1,6 @@
 import { DialingSessionErrorCode } from '@ocs/contracts';
 import { CallResult, GroupCampaignStatus, RecordStatus, RecordType } from '@ocs/domain';
+import { CallbackOutbox } from '../src/dialing/callback-outbox';
 import { DesktopRecordStore } from '../src/dialing/desktop-record-store';
 import { DesktopRequests } from '../src/dialing/desktop-requests';
 import { type DialingSessions } from '../src/dialing/dialing-sessions';
@@ -38,13 +39,42 @@ describe('desktop requests on delivered records (Postgres + NATS)', () => {
   let requests: DesktopRequests;
   let group: number;
   let sessionId: string;
+  /** CallbackScheduled as published by the outbox; `busDown` makes publications fail. */
+  let published: Array<{ id?: string; data: unknown }>;
+  let busDown: boolean;
+  let outbox: CallbackOutbox;
 
   beforeEach(async () => {
     harness = await Harness.start(1_000);
+    published = [];
+    busDown = false;
+    // Not harness.bus: CallbackScheduled's stream is the shared OCS_CALLBACKS.
+    outbox = new CallbackOutbox(
+      harness.db.pool,
+      {
+        publish: async (_event, data, _origin, options) => {
+          if (busDown) throw new Error('NATS is down');
+          published.push({ id: options?.id, data });
+          return {
+            id: options?.id ?? '',
+            stream: 'OCS_CALLBACKS',
+            sequence: published.length,
+            duplicate: false,
+          };
+        },
+      },
+      { warn: () => undefined },
+    );
     store = new SessionStore(harness.db.pool);
     group = await harness.groupDbid('Spring Offers@Sales');
     sessions = await harness.dispatcher(testSettings({ now: NOW }));
-    requests = new DesktopRequests(sessions, store, new DesktopRecordStore(harness.db.pool), () => NOW);
+    requests = new DesktopRequests(
+      sessions,
+      store,
+      new DesktopRecordStore(harness.db.pool),
+      () => NOW,
+      outbox,
+    );
     sessionId = await harness.loadSession(group);
   });
 
@@ -316,6 +346,80 @@ describe('desktop requests on delivered records (Postgres + NATS)', () => {
       callResult: CallResult.Busy,
     });
     expect(plain).toMatchObject({ recordStatus: RecordStatus.Updated, treatmentOutcome: 'finalize' });
+  });
+
+  it('a pending reschedule wins over GSW_TREATMENT; CallbackScheduled is published after the commit', async () => {
+    const record = (await sessions.takeNext(sessionId, AGENT))!;
+    const { rows } = await harness.db.pool.query<{ zone: string }>(
+      `SELECT tz.iana_name AS zone FROM records r JOIN time_zones tz ON tz.id = r.tz_dbid WHERE r.record_id = $1`,
+      [record.recordId],
+    );
+    const localInstant = async (local: string) => {
+      const { rows: at } = await harness.db.pool.query<{ at: number }>(
+        `SELECT extract(epoch FROM $1::timestamp AT TIME ZONE $2)::float8 AS at`,
+        [local, rows[0].zone],
+      );
+      return at[0].at;
+    };
+    // 03:00 on the record's clock, before the window RecordProcessed sets (09:00-18:00): due at 09:00.
+    await expect(
+      requests.reschedule(TENANT, {
+        handle: record.handle,
+        agentId: AGENT,
+        dateTime: '07/02/26 03:00',
+        callbackType: 'personal',
+      }),
+    ).resolves.toMatchObject({ callbackType: 'personal', dateTime: '07/02/2026 03:00' });
+    await expect(
+      refusal(
+        requests.reschedule(TENANT, { handle: record.handle, agentId: AGENT, dateTime: '06/30/2026 10:00' }),
+      ),
+    ).resolves.toBe('INVALID_TIME');
+    await expect(
+      refusal(
+        requests.reschedule(TENANT, { handle: record.handle, agentId: AGENT, dateTime: '13/45/2026 10:00' }),
+      ),
+    ).resolves.toBe('INVALID_TIME_FORMAT');
+
+    busDown = true;
+    const processed = await requests.update(TENANT, {
+      handle: record.handle,
+      agentId: AGENT,
+      final: true,
+      dailyFrom: 9 * 3600,
+      dailyTill: 18 * 3600,
+      treatment: 'RecordTreatCampaign',
+    });
+    expect(processed).toMatchObject({ recordStatus: RecordStatus.Ready, treatmentOutcome: 'callback' });
+    const dueAt = await localInstant('2026-07-02 09:00');
+    const [row] = (await chainOf(record)).filter((r) => r.record_id === record.recordId);
+    expect(row).toMatchObject({
+      record_type: RecordType.PersonalCallback,
+      record_status: RecordStatus.Ready,
+      dial_sched_time: dueAt,
+      agent_id: AGENT,
+    });
+
+    // The bus was down: the event waits in Postgres and goes out with the next flush, once.
+    await outbox.flush();
+    const waiting = await harness.db.pool.query('SELECT id FROM callback_outbox');
+    expect(waiting.rows).toEqual([{ id: `callback-${processed.attemptGuid}` }]);
+    busDown = false;
+    await outbox.flush();
+    await outbox.flush();
+    expect(published).toHaveLength(1);
+    expect(published[0]).toEqual({
+      id: `callback-${processed.attemptGuid}`,
+      data: {
+        recordId: record.recordId,
+        campaignGroupDbid: group,
+        callbackType: 'personal',
+        agentId: AGENT,
+        dueAt,
+        dialer: false,
+      },
+    });
+    expect((await harness.db.pool.query('SELECT 1 FROM callback_outbox')).rows).toEqual([]);
   });
 
   it('next in chain after a no answer makes the next number of the chain due', async () => {

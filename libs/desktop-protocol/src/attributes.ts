@@ -128,6 +128,9 @@ export const REQUEST_SPECS = {
       Opt.customerId,
       Opt.recordHandle,
       Opt.referenceId,
+      // Not in the request's table, but the acknowledgement and the Do Not Call table carry it: the
+      // entry expires GSW_DURATION seconds from now.
+      optional(K.GSW_DURATION, 'Int'),
     ],
     customFields: false,
     recordSelection,

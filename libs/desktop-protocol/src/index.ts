@@ -28,3 +28,4 @@ export * from './record-updates';
 export * from './modifiable-fields';
 export * from './new-record';
 export * from './reschedule';
+export * from './comm-dn';

@@ -138,6 +138,8 @@ const examples: Record<RequestType, Example> = {
       GSW_CUSTOMER_ID: 'C-17',
       GSW_RECORD_HANDLE: 42,
       GSW_REFERENCE_ID: 10,
+      // Taken from the acknowledgement's table: the request table omits it, the Do Not Call table uses it.
+      GSW_DURATION: 3600,
     },
     mandatory: ['GSW_APPLICATION_ID', 'GSW_CAMPAIGN_NAME', 'GSW_CALLING_LIST'],
     selector: 'GSW_RECORD_HANDLE',
@@ -230,7 +232,7 @@ describe('validateRequest', () => {
       expect(request.customFields).toEqual({});
     });
 
-    it('has a table listing exactly the attributes the manual lists', () => {
+    it('has a table listing exactly the attributes the manual lists (and the noted additions)', () => {
       const listed = REQUEST_SPECS[type as RequestType].attributes.map((a) => a.key);
       expect([...listed].sort()).toEqual(Object.keys(without(data, 'GSW_AGENT_REQ_TYPE')).sort());
     });

@@ -239,6 +239,9 @@ describe('Prisma schema and SQL migrations', () => {
         pendingEvents: [],
       },
     });
+    await prisma.callbackOutbox.create({
+      data: { id: `callback-${guid}`, tenantId, payload: { recordId: record.id.toString() } },
+    });
 
     // findMany selects every scalar column of a model, so a column missing in SQL fails here.
     for (const model of Object.values(Prisma.ModelName)) {

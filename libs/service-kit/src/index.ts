@@ -3,3 +3,4 @@ export * from './tokens';
 export * from './start-service';
 export * from './run-service';
 export * from './help';
+export * from './http-route.interceptor';

@@ -75,6 +75,8 @@ export interface DesktopRecordsDeps {
   /** The agent's configuration as it is now (statuses of the groups included). */
   readonly context: (session: DesktopSession) => Promise<AgentDesktopContext>;
   readonly clock?: () => Date;
+  /** GSW_RECORD_URI of a handle: where OCS HTTP clients reach the record. */
+  readonly recordUri?: (handle: number) => string;
 }
 
 interface AcknowledgeAttributes {
@@ -192,6 +194,14 @@ export class DesktopRecords {
     }
   }
 
+  /**
+   * GSW_RECORD_URI for a record event: the manual gives every dialed record its URI on the OCS
+   * HTTP interface; the event tables do not list the key, so it travels with the custom fields.
+   */
+  private recordUri(handle: number): Record<string, string> {
+    return this.deps.recordUri ? { [K.GSW_RECORD_URI]: this.deps.recordUri(handle) } : {};
+  }
+
   private previewStart(session: DesktopSession, request: DesktopRequestOf<'PreviewDialingModeStart'>): void {
     const reply = replyTo(request, this.deps.applicationId);
     const groups = groupsNamed(session.context.campaignGroups, request.attributes);
@@ -295,7 +305,12 @@ export class DesktopRecords {
               groupContext,
               this.clock(),
             ),
-            { customFields: customFieldUserData(taken.list.fields, storedValues(taken.record)) },
+            {
+              customFields: {
+                ...customFieldUserData(taken.list.fields, storedValues(taken.record)),
+                ...this.recordUri(taken.record.handle),
+              },
+            },
           ),
         );
         return;
@@ -460,7 +475,12 @@ export class DesktopRecords {
               group,
               at,
             ),
-            { customFields: customFieldUserData(chain.fields, storedValues(record)) },
+            {
+              customFields: {
+                ...customFieldUserData(chain.fields, storedValues(record)),
+                ...this.recordUri(record.handle),
+              },
+            },
           ),
         );
       }
@@ -581,7 +601,7 @@ export function outboundRecord(record: DeliveredRecord, callingListName: string)
 }
 
 /** Custom values as stored (JSON numbers and strings); anything else is not a field value. */
-function storedValues(record: DeliveredRecord): Record<string, FieldValue | null> {
+export function storedValues(record: DeliveredRecord): Record<string, FieldValue | null> {
   const values: Record<string, FieldValue | null> = {};
   for (const [name, value] of Object.entries(record.custom)) {
     if (typeof value === 'number' || typeof value === 'string' || value === null) values[name] = value;

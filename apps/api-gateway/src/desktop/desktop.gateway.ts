@@ -12,6 +12,7 @@ import {
   type AgentDesktopContext,
   AgentErrorCode,
   AgentGroupMembershipChanged,
+  CallbackDue,
   CampaignGroupStatusChanged,
   DesktopSessionOpened,
   type Envelope,
@@ -32,6 +33,7 @@ import {
 import { Bus, BusClient, BusRemoteError, type BusSubscription } from '@ocs/messaging';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+import { OcsHttpServer } from '../ocs-http/ocs-http.server';
 import {
   assignmentNotifications,
   campaignGroupContext,
@@ -42,6 +44,8 @@ import {
 import { invalidFrame, notServedYet, parseFrame } from './desktop-frames';
 import { DesktopRecords, isRecordRequest } from './desktop-records';
 import { recordCancelNotification } from './record-cancel-add';
+import { doNotCall } from './desktop-do-not-call';
+import { isRescheduleRequest, offerCallback, rescheduleRecord } from './desktop-reschedule';
 import { DesktopCloseCode, DesktopSession, DesktopSessions, sessionKey } from './desktop-sessions';
 import { type DesktopIdentity, verifyDesktopToken } from '@ocs/auth';
 
@@ -71,6 +75,9 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private heartbeat?: NodeJS.Timeout;
   private stopping = false;
   private readonly records: DesktopRecords;
+  private get deskDeps() {
+    return { client: this.client, applicationId: this.config.applicationDbid };
+  }
   /** Sessions whose socket dropped with records on the desktop, by agent, until the grace period ends. */
   private readonly dropped = new Map<string, { session: DesktopSession; timer: NodeJS.Timeout }>();
   /** The latest configuration refresh of each session, which the next one waits for. */
@@ -81,11 +88,13 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(Bus) private readonly bus: Bus,
     @Inject(BusClient) private readonly client: BusClient,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(OcsHttpServer) private readonly ocsHttp: OcsHttpServer,
   ) {
     this.records = new DesktopRecords({
       client: this.client,
       applicationId: this.config.applicationDbid,
       context: (session) => this.desktopContext(session.tenant, session.loginId, session.place),
+      recordUri: (handle) => this.ocsHttp.recordUri(handle),
     });
   }
 
@@ -107,6 +116,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       await this.bus.follow(DesktopSessionOpened, (event) => this.endSuperseded(event)),
       await this.bus.follow(RecordCancelRequested, (event) => this.notifyCancel(event)),
       await this.bus.follow(AgentGroupMembershipChanged, (event) => this.reassign(event)),
+      await this.bus.follow(CallbackDue, (event) => this.offerCallback(event)),
     );
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_INTERVAL_MS);
     this.heartbeat.unref();
@@ -288,6 +298,14 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       await this.records.answer(session, request);
       return;
     }
+    if (isRescheduleRequest(request)) {
+      await rescheduleRecord(this.deskDeps, session, request);
+      return;
+    }
+    if (request.type === RequestType.DoNotCall) {
+      await doNotCall({ client: this.client, applicationId }, session, request);
+      return;
+    }
     session.send(notServedYet(request, applicationId));
   }
 
@@ -367,6 +385,17 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     if (!session) return;
     session.send(recordCancelNotification(data, session.desk, this.config.applicationDbid));
     this.logger.log({ agent: data.agentId, handle: data.handle }, 'Sent RecordCancel to a desktop');
+  }
+
+  /** ScheduledCall to an agent of this replica, when a due callback is for one of them. */
+  private offerCallback(event: Envelope<PayloadOf<typeof CallbackDue>>): void {
+    offerCallback({ ...this.deskDeps, clock: () => new Date() }, this.sessions, this.records, event)
+      .then((sent) => {
+        if (sent) this.logger.log({ callbackId: event.data.callbackId }, 'Sent ScheduledCall to a desktop');
+      })
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, callbackId: event.data.callbackId }, 'Cannot deliver a due callback'),
+      );
   }
 
   /**

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { GatewayConfigModule } from '../gateway.config';
+import { OcsHttpModule } from '../ocs-http/ocs-http.module';
 import { DesktopGateway } from './desktop.gateway';
 
 /** The OCS-Desktop protocol over a WebSocket (`GET /desktop`). */
 @Module({
-  imports: [GatewayConfigModule],
+  imports: [GatewayConfigModule, OcsHttpModule],
   providers: [DesktopGateway],
 })
 export class DesktopModule {}

@@ -1,6 +1,10 @@
 import { type CampaignGroupStatus } from '@ocs/contracts';
+import {
+  CommDnMessageType,
+  dialingParameterAttributes,
+  type DialingParameterAttributes,
+} from '@ocs/desktop-protocol';
 import { GroupCampaignStatus } from '@ocs/domain';
-import { CommDnMessageType } from './comm-dn';
 
 /**
  * JSON bodies of `GET /campaigngroups` and `GET /campaigngroups/{dbid}`, key for key and in the
@@ -9,13 +13,7 @@ import { CommDnMessageType } from './comm-dn';
  * dialing sessions to report them.
  */
 
-interface DialingParameters {
-  GSW_CM_AttrDialMode: number;
-  GSW_CM_AttrOptimizeBy?: number;
-  GSW_CM_AttrOptimizeGoal?: number;
-}
-
-export interface CampaignGroupEntry extends Partial<DialingParameters> {
+export interface CampaignGroupEntry extends Partial<DialingParameterAttributes> {
   GSW_CM_AttrCampaignID: number;
   GSW_CM_AttrGroupID: number;
   GSW_CM_AttrGroupCampStatus: number;
@@ -27,7 +25,7 @@ export interface AllCampaignGroupsBody {
   GSW_CM_AttrOriginAppID: number;
 }
 
-export interface CampaignGroupBody extends DialingParameters {
+export interface CampaignGroupBody extends DialingParameterAttributes {
   GSW_CM_MessageType: number;
   GSW_CM_AttrCampaignID: number;
   GSW_CM_AttrGroupID: number;
@@ -53,7 +51,7 @@ export function renderAllCampaignGroups(
     {
       GSW_CM_AttrCampaignID: group.campaignDbid,
       GSW_CM_AttrGroupID: group.agentGroupDbid,
-      ...(group.status === GroupCampaignStatus.NotLoaded ? {} : dialingParameters(group)),
+      ...(group.status === GroupCampaignStatus.NotLoaded ? {} : dialingParameterAttributes(group)),
       GSW_CM_AttrGroupCampStatus: group.status,
     },
   ]);
@@ -67,19 +65,11 @@ export function renderAllCampaignGroups(
 /** One group, as CM_EvCampaignStatus: always with its dialing parameters. */
 export function renderCampaignGroup(group: CampaignGroupStatus, applicationDbid: number): CampaignGroupBody {
   return {
-    GSW_CM_MessageType: CommDnMessageType.CampaignStatus,
+    GSW_CM_MessageType: CommDnMessageType.CM_EvCampaignStatus,
     GSW_CM_AttrCampaignID: group.campaignDbid,
     GSW_CM_AttrGroupID: group.agentGroupDbid,
-    ...dialingParameters(group),
+    ...dialingParameterAttributes(group),
     GSW_CM_AttrGroupCampStatus: group.status,
     GSW_CM_AttrOriginAppID: applicationDbid,
-  };
-}
-
-function dialingParameters(group: CampaignGroupStatus): DialingParameters {
-  return {
-    GSW_CM_AttrDialMode: group.dialMode,
-    ...(group.optimizeBy === null ? {} : { GSW_CM_AttrOptimizeBy: group.optimizeBy }),
-    ...(group.optimizeGoal === null ? {} : { GSW_CM_AttrOptimizeGoal: group.optimizeGoal }),
   };
 }

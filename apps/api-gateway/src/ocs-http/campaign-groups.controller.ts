@@ -1,5 +1,17 @@
-import { Controller, Get, Header, Inject, Param, UseFilters } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  UseFilters,
+} from '@nestjs/common';
 import { GetCampaignGroupStatus, ListCampaignGroupStatuses, type MessageOrigin } from '@ocs/contracts';
+import { CommDnError } from '@ocs/domain';
 import { BusClient } from '@ocs/messaging';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import {
@@ -8,10 +20,17 @@ import {
   renderAllCampaignGroups,
   renderCampaignGroup,
 } from './campaign-groups.body';
+import { campaignGroupOperation } from './campaign-group-operations';
 import { DbidPipe } from './dbid.pipe';
 import { OcsHttpExceptionFilter } from './ocs-http-exception.filter';
+import { OcsHttpError } from './ocs-http.error';
+import { operationFailure } from './ocs-http-failures';
+import { jsonBody, type OcsHttpRequest } from './ocs-http-request';
 
-/** OCS HTTP `campaigngroups` resource, GET: the status of all campaign groups or of one. */
+/**
+ * OCS HTTP `campaigngroups` resource. GET: the status of all campaign groups or of one (with an
+ * Etag). POST `?req=`: the Communication DN operations on one group, answered with an empty 200.
+ */
 @Controller('campaigngroups')
 @UseFilters(OcsHttpExceptionFilter)
 export class CampaignGroupsController {
@@ -32,6 +51,23 @@ export class CampaignGroupsController {
   async one(@Param('dbid', DbidPipe) dbid: number): Promise<CampaignGroupBody> {
     const group = await this.bus.request(GetCampaignGroupStatus, { dbid }, this.origin());
     return renderCampaignGroup(group, this.config.applicationDbid);
+  }
+
+  @Post(':dbid')
+  @HttpCode(200)
+  async operate(
+    @Param('dbid', DbidPipe) dbid: number,
+    @Query('req') req: string | undefined,
+    @Req() http: OcsHttpRequest,
+  ): Promise<void> {
+    const operation = campaignGroupOperation(req, dbid, jsonBody(http));
+    if (!operation.ok)
+      throw new OcsHttpError(400, operation.message, CommDnError.InvalidParameter, { bare: true });
+    try {
+      await this.bus.request(operation.command, operation.request, this.origin());
+    } catch (error) {
+      throw operationFailure(error);
+    }
   }
 
   private origin(): MessageOrigin {

@@ -1,27 +1,11 @@
-import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { serviceVersion } from '@ocs/observability';
+import { Module } from '@nestjs/common';
 import { GatewayConfigModule } from '../gateway.config';
-import { CampaignGroupsController } from './campaign-groups.controller';
+import { OcsHttpServer } from './ocs-http.server';
 
-const SERVER = `outbound-contact-server/${serviceVersion()}`;
-
-interface HttpResponse {
-  setHeader(name: string, value: string): void;
-}
-
-/** The OCS HTTP interface (manual: "OCS Support for HTTP"). */
+/** The OCS HTTP interface (manual: "OCS Support for the HTTP/HTTPS Protocol") on its own port. */
 @Module({
-  controllers: [CampaignGroupsController],
   imports: [GatewayConfigModule],
+  providers: [OcsHttpServer],
+  exports: [OcsHttpServer],
 })
-export class OcsHttpModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    // OCS names itself in the Server header of every response, positive or negative.
-    consumer
-      .apply((_request: unknown, response: HttpResponse, next: () => void) => {
-        response.setHeader('Server', SERVER);
-        next();
-      })
-      .forRoutes(CampaignGroupsController);
-  }
-}
+export class OcsHttpModule {}

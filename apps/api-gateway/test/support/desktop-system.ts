@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing'
 import { loadConfig, type RunningService, startService } from '@ocs/service-kit';
 import { builtScript, spawnService, type ServiceProcess } from '@ocs/service-kit/testing';
 import { AppModule } from '../../src/app.module';
+import { OcsHttpServer } from '../../src/ocs-http/ocs-http.server';
 import { DesktopClient, type Frame } from './desktop-client';
 import { eventually as retryUntil, sleep } from '@ocs/messaging/testing';
 
@@ -33,13 +34,15 @@ export function requestOf(campaign: string) {
   });
 }
 
+export type SpawnedService = 'campaign-manager' | 'record-dispatcher' | 'dnc-registry' | 'callback-scheduler';
+
 export interface DesktopSystemOptions {
   /** The NATS client name of the test's bus. */
   busName: string;
   /** Records seeded by seedDemo. */
   recordCount: number;
   /** Services started from dist/ before the gateways. */
-  services: ReadonlyArray<'campaign-manager' | 'record-dispatcher'>;
+  services: readonly SpawnedService[];
   /** Runs on the seeded database before the services start. */
   prepare?: (database: TestDatabase) => Promise<void>;
   /** Environment of the gateways, beside OCS_AUTH_SECRET, OCS_APPLICATION_DBID and OCS_TENANT. */
@@ -54,10 +57,16 @@ export interface DesktopSystem {
   readonly desktopUrl: string;
   /** The desktop endpoint of the second gateway replica. */
   readonly replicaUrl: string;
+  /** The OCS HTTP listener of the first gateway replica, e.g. `http://127.0.0.1:20345`. */
+  readonly ocsHttpUrl: string;
   /** A desktop token of `agent`. */
   token(agent: string, tenant?: string): Promise<string>;
   /** A desktop of `agent` at `place` on `url` (the first replica by default), closed by stop(). */
   login(agent: string, place: string, url?: string): Promise<DesktopClient>;
+  /** The running process of a service started from dist/: its log lines and output. */
+  service(name: SpawnedService): ServiceProcess;
+  /** Stops a service started from dist/ (SIGTERM) and starts it again; resolves once it is ready. */
+  restart(name: SpawnedService): Promise<void>;
   /** Has stop() close `client`, a desktop connected by the test itself. */
   track(client: DesktopClient): void;
   /**
@@ -72,16 +81,17 @@ export interface DesktopSystem {
 export async function startDesktopSystem(options: DesktopSystemOptions): Promise<DesktopSystem> {
   const savedEnv = { ...process.env };
   const clients: DesktopClient[] = [];
-  const children: ServiceProcess[] = [];
+  const children = new Map<SpawnedService, ServiceProcess>();
   const gateways: RunningService[] = [];
   let database: TestDatabase | undefined;
   let nats: PrivateNatsServer | undefined;
   let bus: Bus | undefined;
+  let spawn: (service: SpawnedService) => ServiceProcess;
 
   const stop = async () => {
     for (const client of clients) client.close();
     await Promise.allSettled([...gateways.map((gateway) => gateway.stop()), bus?.close()]);
-    await Promise.allSettled(children.map((child) => child.stop()));
+    await Promise.allSettled([...children.values()].map((child) => child.stop()));
     await Promise.allSettled([nats?.stop(), database?.drop()]);
     process.env = savedEnv;
   };
@@ -92,20 +102,23 @@ export async function startDesktopSystem(options: DesktopSystemOptions): Promise
     await options.prepare?.(database);
     const { url: databaseUrl } = database;
     const natsUrl = nats.url;
-    for (const service of options.services)
-      children.push(
-        spawnService(builtScript(`apps/${service}/src/main.js`), {
-          DATABASE_URL: databaseUrl,
-          NATS_URL: natsUrl,
-          PORT: '0',
-          // The "ready" line is an info line.
-          LOG_LEVEL: 'info',
-        }),
-      );
-    await Promise.all(children.map((child) => child.ready(30_000)));
+    spawn = (service) =>
+      spawnService(builtScript(`apps/${service}/src/main.js`), {
+        DATABASE_URL: databaseUrl,
+        NATS_URL: natsUrl,
+        PORT: '0',
+        // The "ready" line is an info line.
+        LOG_LEVEL: 'info',
+        // Without dnc-registry, record-dispatcher would hand out no record at all.
+        DNC_SCREENING: options.services.includes('dnc-registry') ? 'required' : 'off',
+      });
+    for (const service of options.services) children.set(service, spawn(service));
+    await Promise.all([...children.values()].map((child) => child.ready(30_000)));
     process.env.OCS_AUTH_SECRET = SECRET;
     process.env.OCS_APPLICATION_DBID = String(APPLICATION_ID);
     process.env.OCS_TENANT = DEMO_TENANT;
+    // Each replica's OCS HTTP listener on a free port.
+    process.env.OCS_HTTP_PORT = '0';
     Object.assign(process.env, options.env);
     const config = loadConfig('api-gateway', {
       DATABASE_URL: databaseUrl,
@@ -127,6 +140,11 @@ export async function startDesktopSystem(options: DesktopSystemOptions): Promise
     throw error;
   }
 
+  const service = (name: SpawnedService): ServiceProcess => {
+    const child = children.get(name);
+    if (!child) throw new Error(`${name} was not started`);
+    return child;
+  };
   const [desktopUrl, replicaUrl] = gateways.map((gateway) => `${gateway.url.replace(/^http/, 'ws')}/desktop`);
   const token = (agent: string, tenant = DEMO_TENANT) =>
     issueDesktopToken({ secret: SECRET, tenant, agent, ttlSeconds: 300 });
@@ -136,6 +154,7 @@ export async function startDesktopSystem(options: DesktopSystemOptions): Promise
     bus,
     desktopUrl,
     replicaUrl,
+    ocsHttpUrl: gateways[0].app.get(OcsHttpServer).url,
     token,
     async login(agent, place, url = desktopUrl) {
       const client = await DesktopClient.connect(`${url}?place=${place}`, {
@@ -163,6 +182,13 @@ export async function startDesktopSystem(options: DesktopSystemOptions): Promise
         timeoutMs,
         intervalMs,
       );
+    },
+    service,
+    async restart(name) {
+      await service(name).stop();
+      const child = spawn(name);
+      children.set(name, child);
+      await child.ready(30_000);
     },
     track(client) {
       clients.push(client);

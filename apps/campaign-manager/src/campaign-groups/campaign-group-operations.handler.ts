@@ -27,13 +27,14 @@ export class CampaignGroupOperationsHandler {
 
   @MessagePattern(LoadCampaignGroup.subject)
   load(@Payload() request: Envelope<RequestOf<typeof LoadCampaignGroup>>): Reply {
-    return this.operations.perform('load', request.data.dbid, childOf(request));
+    const { dbid, autoCompletion } = request.data;
+    return this.operations.perform('load', dbid, childOf(request), {}, autoCompletion);
   }
 
   @MessagePattern(StartDialing.subject)
   startDialing(@Payload() request: Envelope<RequestOf<typeof StartDialing>>): Reply {
-    const { dbid, ...parameters } = request.data;
-    return this.operations.perform('start-dialing', dbid, childOf(request), parameters);
+    const { dbid, autoCompletion, ...parameters } = request.data;
+    return this.operations.perform('start-dialing', dbid, childOf(request), parameters, autoCompletion);
   }
 
   @MessagePattern(StopDialing.subject)
@@ -43,8 +44,8 @@ export class CampaignGroupOperationsHandler {
 
   @MessagePattern(SetDialingMode.subject)
   setDialingMode(@Payload() request: Envelope<RequestOf<typeof SetDialingMode>>): Reply {
-    const { dbid, ...parameters } = request.data;
-    return this.operations.perform('set-dialing-mode', dbid, childOf(request), parameters);
+    const { dbid, autoCompletion, ...parameters } = request.data;
+    return this.operations.perform('set-dialing-mode', dbid, childOf(request), parameters, autoCompletion);
   }
 
   @MessagePattern(UnloadCampaignGroup.subject)

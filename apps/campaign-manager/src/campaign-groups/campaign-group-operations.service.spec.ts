@@ -28,9 +28,10 @@ const config = {
 const origin = { tenant: 'T', correlationId: 'c1', causationId: 'r1' };
 
 /** Repositories in memory; `loseRaces` makes that many compare-and-sets fail first. */
-function setup(initial: CampaignGroupState['session'], loseRaces = 0) {
+function setup(initial: CampaignGroupState['session'], loseRaces = 0, autoCompleting = false) {
   let session = initial;
   let races = loseRaces;
+  let autoCompletion = autoCompleting;
   const changes: SessionChange[] = [];
   const reads: number[] = [];
   const groups = {
@@ -42,6 +43,7 @@ function setup(initial: CampaignGroupState['session'], loseRaces = 0) {
   const store = (id: string, version: number, change: SessionChange) => {
     if (races-- > 0) return false;
     changes.push(change);
+    autoCompletion = change.autoCompletion ?? autoCompletion;
     session =
       change.status === GroupCampaignStatus.NotLoaded
         ? null
@@ -62,6 +64,7 @@ function setup(initial: CampaignGroupState['session'], loseRaces = 0) {
               campaignGroupId: config.dbid,
               status: session.status,
               version: session.version,
+              autoCompletion,
             }
           : undefined,
       ),
@@ -198,6 +201,34 @@ describe('groupStatusOf', () => {
       optimizeBy: 3,
       optimizeGoal: 30,
       status: 5,
+    });
+  });
+
+  describe('GSW_AUTO_COMPLETION', () => {
+    const running = { id: 's1', status: GroupCampaignStatus.Running, ...config, version: 3 } as const;
+
+    it('stores the flag a Load, StartDialing or SetDialingMode carries, and only then', async () => {
+      const { operations, changes } = setup(null);
+      await operations.perform('load', 7, origin, {}, true);
+      await operations.perform('start-dialing', 7, origin);
+      await operations.perform('set-dialing-mode', 7, origin, { dialMode: 1 }, false);
+      expect(changes.map((change) => change.autoCompletion)).toEqual([true, undefined, false]);
+    });
+
+    it('stops and unloads a depleted session that asked for it', async () => {
+      const { operations, changes, flushed } = setup(running, 0, true);
+      expect(await operations.autoComplete('s1', origin)).toBe('unloading');
+      expect(changes[0].events.map((event) => event.data.operation)).toEqual(['stop-dialing', 'unload']);
+      expect(flushed).toEqual(['s1']);
+    });
+
+    it('leaves alone a session without it, another session, and one already unloading', async () => {
+      expect(await setup(running).operations.autoComplete('s1', origin)).toBe('ignored');
+      expect(await setup(running, 0, true).operations.autoComplete('s2', origin)).toBe('ignored');
+      const unloading = { ...running, status: GroupCampaignStatus.WaitingUnload };
+      const { operations, changes } = setup(unloading, 0, true);
+      expect(await operations.autoComplete('s1', origin)).toBe('ignored');
+      expect(changes).toEqual([]);
     });
   });
 });

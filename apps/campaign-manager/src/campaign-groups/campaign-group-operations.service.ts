@@ -51,19 +51,24 @@ export class CampaignGroupOperations {
     @Inject(CampaignGroupEvents) private readonly events: CampaignGroupEvents,
   ) {}
 
-  /** A request's operation: the group's new status, or a CommandError with the CM error. */
+  /**
+   * A request's operation: the group's new status, or a CommandError with the CM error.
+   * `autoCompletion` (GSW_AUTO_COMPLETION of Load, StartDialing, SetDialingMode) is stored with
+   * the session when given.
+   */
   async perform(
     operation: Exclude<CampaignGroupLifecycleOperation, 'unload-completed'>,
     dbid: number,
     origin: MessageOrigin,
     requested: RequestedDialingParameters = {},
+    autoCompletion?: boolean,
   ): Promise<CampaignGroupStatus> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const state = await this.groups.findOne(origin.tenant, dbid);
       if (!state) {
         throw operationError(CommDnError.GroupCampaignNotFound, `Campaign group ${dbid} is not configured`);
       }
-      const outcome = await this.tryApply(state, operation, origin, requested);
+      const outcome = await this.tryApply(state, operation, origin, requested, autoCompletion);
       if (outcome === 'lost-race') continue;
       if (!outcome.applied) {
         throw operationError(
@@ -107,11 +112,34 @@ export class CampaignGroupOperations {
     throw new Error(`Session ${sessionId} kept changing`);
   }
 
+  /**
+   * GSW_AUTO_COMPLETION: the dialing session found its calling lists depleted; a session that
+   * asked for auto-completion, and is still the group's and Active or Running, is stopped and
+   * unloaded (Unload of a Running group stops it first). Anything else is left alone.
+   */
+  async autoComplete(sessionId: string, origin: MessageOrigin): Promise<'unloading' | 'ignored'> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const session = await this.sessions.find(origin.tenant, sessionId);
+      if (!session?.autoCompletion) return 'ignored';
+      const state = await this.groups.findOne(origin.tenant, session.campaignGroupId);
+      if (!state || state.session?.id !== sessionId) return 'ignored';
+      const status = groupStatusOf(state).status;
+      if (status !== GroupCampaignStatus.Active && status !== GroupCampaignStatus.Running) return 'ignored';
+      const outcome = await this.tryApply(state, 'unload', origin, {});
+      if (outcome === 'lost-race') continue;
+      if (!outcome.applied) return 'ignored';
+      await this.publish(sessionId);
+      return 'unloading';
+    }
+    throw new Error(`Session ${sessionId} kept changing`);
+  }
+
   private async tryApply(
     state: CampaignGroupState,
     operation: CampaignGroupLifecycleOperation,
     origin: MessageOrigin,
     requested: RequestedDialingParameters,
+    autoCompletion?: boolean,
   ): Promise<OperationOutcome | 'lost-race'> {
     const before = groupStatusOf(state);
     const plan = planCampaignGroupOperation(before.status, operation);
@@ -158,7 +186,7 @@ export class CampaignGroupOperations {
       },
     }));
     const last = plan.steps[plan.steps.length - 1];
-    const change: SessionChange = { status: last.to, parameters, events };
+    const change: SessionChange = { status: last.to, parameters, autoCompletion, events };
     const stored = state.session
       ? await this.sessions.update(sessionId, version, change)
       : await this.sessions.insert(state.tenantId, state.config.dbid, sessionId, change);

@@ -16,6 +16,8 @@ export interface PendingEvent {
 export interface SessionChange {
   status: GroupCampaignStatus;
   parameters: DialingParameters;
+  /** GSW_AUTO_COMPLETION when the request set it; undefined keeps the session's (new: off). */
+  autoCompletion?: boolean;
   events: PendingEvent[];
 }
 
@@ -25,6 +27,7 @@ export interface SessionRecord {
   campaignGroupId: number;
   status: GroupCampaignStatus;
   version: number;
+  autoCompletion: boolean;
 }
 
 /** Postgres: the unique index allowing one loaded session per group refused a second one. */
@@ -49,8 +52,9 @@ export class CampaignGroupSessionRepository {
     try {
       await this.pool.query(
         `INSERT INTO campaign_group_sessions
-                (id, tenant_id, campaign_group_id, status, dial_mode, optimize_by, optimize_goal, version, pending_events)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
+                (id, tenant_id, campaign_group_id, status, dial_mode, optimize_by, optimize_goal, version, pending_events,
+                 auto_completion)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)`,
         [
           id,
           tenantId,
@@ -61,6 +65,7 @@ export class CampaignGroupSessionRepository {
           change.parameters.optimizeGoal,
           change.events.length,
           JSON.stringify(change.events),
+          change.autoCompletion ?? false,
         ],
       );
       return true;
@@ -76,7 +81,7 @@ export class CampaignGroupSessionRepository {
       `UPDATE campaign_group_sessions
           SET status = $3, dial_mode = $4, optimize_by = $5, optimize_goal = $6,
               version = version + $7, pending_events = pending_events || $8::jsonb,
-              updated_at = CURRENT_TIMESTAMP,
+              auto_completion = COALESCE($9, auto_completion), updated_at = CURRENT_TIMESTAMP,
               unloaded_at = CASE WHEN $3 = 0 THEN CURRENT_TIMESTAMP END
         WHERE id = $1 AND version = $2 AND status <> 0`,
       [
@@ -88,6 +93,7 @@ export class CampaignGroupSessionRepository {
         change.parameters.optimizeGoal,
         change.events.length,
         JSON.stringify(change.events),
+        change.autoCompletion ?? null,
       ],
     );
     return rowCount === 1;
@@ -95,7 +101,8 @@ export class CampaignGroupSessionRepository {
 
   async find(tenant: string, id: string): Promise<SessionRecord | undefined> {
     const { rows } = await this.pool.query<SessionRecord>(
-      `SELECT s.id, s.tenant_id AS "tenantId", s.campaign_group_id AS "campaignGroupId", s.status, s.version
+      `SELECT s.id, s.tenant_id AS "tenantId", s.campaign_group_id AS "campaignGroupId", s.status, s.version,
+              s.auto_completion AS "autoCompletion"
          FROM campaign_group_sessions s JOIN tenants t ON t.id = s.tenant_id
         WHERE t.name = $1 AND s.id = $2`,
       [tenant, id],

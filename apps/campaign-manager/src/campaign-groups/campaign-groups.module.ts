@@ -5,10 +5,16 @@ import { CampaignGroupOperationsHandler } from './campaign-group-operations.hand
 import { CampaignGroupOperations } from './campaign-group-operations.service';
 import { CampaignGroupSessionRepository } from './campaign-group-session.repository';
 import { CampaignGroupStatusHandler } from './campaign-group-status.handler';
+import { DialingSessionDepletedConsumer } from './dialing-session-depleted.consumer';
 import { DialingSessionDrainedConsumer } from './dialing-session-drained.consumer';
 
 @Module({
-  controllers: [CampaignGroupStatusHandler, CampaignGroupOperationsHandler, DialingSessionDrainedConsumer],
+  controllers: [
+    CampaignGroupStatusHandler,
+    CampaignGroupOperationsHandler,
+    DialingSessionDrainedConsumer,
+    DialingSessionDepletedConsumer,
+  ],
   providers: [
     CampaignGroupConfigRepository,
     CampaignGroupSessionRepository,

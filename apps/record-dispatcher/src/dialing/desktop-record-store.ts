@@ -1,6 +1,9 @@
 import { inTransaction } from '@ocs/persistence';
 import {
   agentErrorStatus,
+  callbackDueTime,
+  callbackRecordType,
+  type CallbackType,
   type CustomFieldValues,
   type DesktopTreatmentRequest,
   formatTreatmentHistory,
@@ -27,6 +30,9 @@ export interface DesktopHandle {
   readonly chainRequested: boolean;
   readonly dailyFrom: number;
   readonly dailyTill: number;
+  /** A RecordReschedule waiting for RecordProcessed: its type and requested time (Unix seconds). */
+  readonly callbackType: CallbackType | null;
+  readonly callbackAt: number | null;
 }
 
 /** Why a request on a handle was refused. */
@@ -54,7 +60,9 @@ export type TreatmentFacts = Pick<
 export interface ProcessedRecord {
   readonly recordStatus: number;
   readonly attemptGuid: string;
-  readonly outcome: TreatmentOutcome['kind'];
+  readonly outcome: TreatmentOutcome['kind'] | 'callback';
+  /** The callback a pending reschedule made of the record: its type and due time (Unix seconds). */
+  readonly callback: { readonly type: CallbackType; readonly dueAt: number } | null;
 }
 
 const CHAIN_OPEN = `(${RecordStatus.Ready}, ${RecordStatus.Retrieved})`;
@@ -68,28 +76,34 @@ const CHAIN_OPEN = `(${RecordStatus.Ready}, ${RecordStatus.Retrieved})`;
 export class DesktopRecordStore {
   constructor(private readonly pool: Pool) {}
 
-  /** Locks a handle on `agentId`'s desktop and runs `work`; a refusal when the agent does not hold it. */
+  /**
+   * Locks a handle on `agentId`'s desktop and runs `work` with the agent holding it; a refusal when
+   * the agent does not hold it. Without `agentId` (an OCS HTTP client) any desktop's record will do.
+   */
   async withHandle<T>(
     tenantId: number,
     handle: number,
-    agentId: string,
-    work: (client: PoolClient, held: DesktopHandle) => Promise<T>,
+    agentId: string | undefined,
+    work: (client: PoolClient, held: DesktopHandle, holder: string) => Promise<T>,
   ): Promise<{ ok: true; value: T } | { ok: false; refusal: HandleRefusal }> {
     return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<DesktopHandle & { state: string; agentId: string | null }>(
         `SELECT h.handle, h.session_id AS "sessionId", h.record_id::text AS "recordId",
                 h.calling_list_id AS "callingListId", h.chain_id AS "chainId", r.chain_n AS "chainN",
                 h.chain_of AS "chainOf", h.chain_requested AS "chainRequested", h.state, h.agent_id AS "agentId",
-                r.daily_from AS "dailyFrom", r.daily_till AS "dailyTill"
+                r.daily_from AS "dailyFrom", r.daily_till AS "dailyTill",
+                h.callback_type AS "callbackType", h.callback_at::float8 AS "callbackAt"
            FROM record_handles h JOIN records r ON r.record_id = h.record_id
           WHERE h.tenant_id = $1 AND h.handle = $2
             FOR UPDATE OF h`,
         [tenantId, handle],
       );
       const row = rows[0];
-      if (!row || row.state !== 'desktop') return { ok: false as const, refusal: 'not-found' as const };
-      if (row.agentId !== agentId) return { ok: false as const, refusal: 'other-agent' as const };
-      return { ok: true as const, value: await work(client, row) };
+      if (!row || row.state !== 'desktop' || row.agentId === null)
+        return { ok: false as const, refusal: 'not-found' as const };
+      if (agentId !== undefined && row.agentId !== agentId)
+        return { ok: false as const, refusal: 'other-agent' as const };
+      return { ok: true as const, value: await work(client, row, row.agentId) };
     });
   }
 
@@ -153,10 +167,12 @@ export class DesktopRecordStore {
       attempt: number;
       maxAttempts: number;
       nextChainN: number | null;
+      dailyFrom: number;
+      dailyTill: number;
     }>(
       // The next record of the chain must be one retrieval would still dial: below max_attempts.
       `SELECT r.call_result AS "callResult", r.record_type AS "recordType", r.treatments, tz.iana_name AS "timeZone",
-              r.attempt, cl.max_attempts AS "maxAttempts",
+              r.attempt, cl.max_attempts AS "maxAttempts", r.daily_from AS "dailyFrom", r.daily_till AS "dailyTill",
               (SELECT min(n.chain_n) FROM records n
                 WHERE n.calling_list_id = r.calling_list_id AND n.chain_id = r.chain_id AND n.chain_n > r.chain_n
                   AND n.record_status IN ${CHAIN_OPEN} AND n.attempt < cl.max_attempts) AS "nextChainN"
@@ -166,18 +182,26 @@ export class DesktopRecordStore {
       [held.recordId],
     );
     const record = rows[0];
-    const outcome = args.decide({
-      callResult: record.callResult,
-      recordType: record.recordType,
-      history: record.treatments === null ? undefined : parseTreatmentHistory(record.treatments),
-      chainN: held.chainN,
-      // This call counts: the update below adds it to the record.
-      attempts: record.attempt + 1,
-      maxAttempts: record.maxAttempts,
-      // Next-in-chain treatments belong to the record that holds the chain.
-      nextChainN: held.chainOf === null ? record.nextChainN : null,
-      timeZone: record.timeZone,
-    }) ?? { kind: 'finalize' as const, treatment: null };
+    // A pending reschedule wins over GSW_TREATMENT: the agent asked for this callback on this call.
+    // Its time moves into the record's daily window as it is after this update.
+    const callback =
+      held.callbackType === null || held.callbackAt === null
+        ? null
+        : { type: held.callbackType, dueAt: callbackDueTime(held.callbackAt, record, record.timeZone) };
+    const outcome = callback
+      ? { kind: 'callback' as const, at: callback.dueAt }
+      : (args.decide({
+          callResult: record.callResult,
+          recordType: record.recordType,
+          history: record.treatments === null ? undefined : parseTreatmentHistory(record.treatments),
+          chainN: held.chainN,
+          // This call counts: the update below adds it to the record.
+          attempts: record.attempt + 1,
+          maxAttempts: record.maxAttempts,
+          // Next-in-chain treatments belong to the record that holds the chain.
+          nextChainN: held.chainOf === null ? record.nextChainN : null,
+          timeZone: record.timeZone,
+        }) ?? { kind: 'finalize' as const, treatment: null });
 
     // The handles of the chain end: this one and the records its chain request brought.
     const ended = await client.query<{ record_id: string; started: Date }>(
@@ -203,11 +227,16 @@ export class DesktopRecordStore {
       ],
     );
 
-    const type = args.treatment ? rescheduledRecordType(args.treatment) : RecordType.CampaignRescheduled;
+    const type = callback
+      ? callbackRecordType(callback.type)
+      : args.treatment
+        ? rescheduledRecordType(args.treatment)
+        : RecordType.CampaignRescheduled;
+    const rescheduled = outcome.kind === 'reschedule' || outcome.kind === 'callback';
     const personal = type === RecordType.PersonalRescheduled;
     const history = 'history' in outcome ? formatTreatmentHistory(outcome.history) : null;
     let status: number = RecordStatus.Updated;
-    if (outcome.kind === 'reschedule') status = RecordStatus.Ready;
+    if (rescheduled) status = RecordStatus.Ready;
     else if (outcome.kind === 'cancel') status = RecordStatus.Canceled;
     else if (outcome.kind === 'agent-error') status = agentErrorStatus(record.recordType);
 
@@ -224,15 +253,15 @@ export class DesktopRecordStore {
         args.now,
         args.agentId,
         history,
-        outcome.kind === 'reschedule' ? type : null,
-        outcome.kind === 'reschedule' ? outcome.at : null,
+        rescheduled ? type : null,
+        rescheduled ? outcome.at : null,
       ],
     );
 
     const chain = [held.callingListId, held.chainId, held.recordId];
     if (held.chainOf !== null) {
       // A chained record is done on its own; the chain belongs to the record that brought it.
-    } else if (outcome.kind === 'reschedule' || outcome.kind === 'next-in-chain') {
+    } else if (rescheduled || outcome.kind === 'next-in-chain') {
       // The chain stays open: records the chain request brought go back to the list.
       await client.query(
         `UPDATE records SET record_status = ${RecordStatus.Ready}
@@ -256,7 +285,7 @@ export class DesktopRecordStore {
         [...chain, outcome.kind === 'update-chain', record.callResult],
       );
     }
-    return { recordStatus: status, attemptGuid, outcome: outcome.kind };
+    return { recordStatus: status, attemptGuid, outcome: outcome.kind, callback };
   }
 
   /**

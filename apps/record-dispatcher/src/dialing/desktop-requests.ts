@@ -4,6 +4,7 @@ import {
   type GetChainedRecords,
   type GetDesktopRecords,
   type RejectRecord,
+  type RescheduleRecord,
   type RecordList,
   type ReplyOf,
   type RequestOf,
@@ -20,12 +21,14 @@ import {
 } from '@ocs/domain';
 import type { PoolClient } from 'pg';
 import { CommandError } from '@ocs/messaging';
+import { type CallbackOutbox } from './callback-outbox';
 import {
   type DesktopHandle,
   type DesktopRecordStore,
   type HandleRefusal,
   type RecordChanges,
 } from './desktop-record-store';
+import { keepReschedule } from './callback-store';
 import { type DialingSessions } from './dialing-sessions';
 import {
   addToSessionCounts,
@@ -48,52 +51,75 @@ export class DesktopRequests {
     private readonly store: SessionStore,
     private readonly records: DesktopRecordStore,
     private readonly clock: () => Date,
+    private readonly outbox: CallbackOutbox,
   ) {}
 
   async update(
     tenant: string,
     request: RequestOf<typeof UpdateRecord>,
   ): Promise<ReplyOf<typeof UpdateRecord>> {
-    return this.onHandle(tenant, request.handle, request.agentId, async (session, client, held) => {
-      const list = listOf(session, held.callingListId);
-      const changes = checkChanges(request, list?.fields ?? [], held);
-      await this.records.applyChanges(client, held.recordId, changes);
-      const place = placeOf(session, held);
-      if (!request.final) {
+    let scheduled = false;
+    const reply = await this.onHandle(
+      tenant,
+      request.handle,
+      request.agentId,
+      async (session, client, held, holder) => {
+        const list = listOf(session, held.callingListId);
+        const changes = checkChanges(request, list?.fields ?? [], held);
+        await this.records.applyChanges(client, held.recordId, changes);
+        const place = placeOf(session, held);
+        if (!request.final) {
+          return {
+            ...place,
+            recordStatus: (await this.records.recordStatus(client, held.recordId)) as RecordStatus,
+            attemptGuid: null,
+            treatmentOutcome: null,
+          };
+        }
+        const now = this.clock();
+        const processed = await this.records.process(client, held, {
+          agentId: holder,
+          campaignGroupDbid: session.campaignGroupDbid,
+          now: toUnixSeconds(now),
+          treatment: request.treatment,
+          // Without GSW_TREATMENT no treatment is applied (reference manual, RecordProcessed).
+          decide: (facts) =>
+            request.treatment === undefined
+              ? null
+              : decideTreatment({ ...facts, treatments: list?.treatments ?? [], now }),
+        });
+        if (processed.callback) {
+          const { type, dueAt } = processed.callback;
+          await this.outbox.add(client, `callback-${processed.attemptGuid}`, {
+            recordId: held.recordId,
+            campaignGroupDbid: session.campaignGroupDbid,
+            callbackType: type,
+            // A personal callback belongs to the agent who held the record.
+            agentId: type === 'personal' ? holder : null,
+            dueAt,
+            dialer: type === 'campaign' && session.config.options.predictiveCallback,
+          });
+          scheduled = true;
+        }
         return {
           ...place,
-          recordStatus: (await this.records.recordStatus(client, held.recordId)) as RecordStatus,
-          attemptGuid: null,
-          treatmentOutcome: null,
+          recordStatus: processed.recordStatus as RecordStatus,
+          attemptGuid: processed.attemptGuid,
+          treatmentOutcome: processed.outcome,
         };
-      }
-      const now = this.clock();
-      const processed = await this.records.process(client, held, {
-        agentId: request.agentId,
-        campaignGroupDbid: session.campaignGroupDbid,
-        now: toUnixSeconds(now),
-        treatment: request.treatment,
-        // Without GSW_TREATMENT no treatment is applied (reference manual, RecordProcessed).
-        decide: (facts) =>
-          request.treatment === undefined
-            ? null
-            : decideTreatment({ ...facts, treatments: list?.treatments ?? [], now }),
-      });
-      return {
-        ...place,
-        recordStatus: processed.recordStatus as RecordStatus,
-        attemptGuid: processed.attemptGuid,
-        treatmentOutcome: processed.outcome,
-      };
-    });
+      },
+    );
+    // After the commit: no record lock waits on the bus, and the callback exists before it is told.
+    if (scheduled) void this.outbox.flush();
+    return reply;
   }
 
   async reject(
     tenant: string,
     request: RequestOf<typeof RejectRecord>,
   ): Promise<ReplyOf<typeof RejectRecord>> {
-    return this.onHandle(tenant, request.handle, request.agentId, async (session, client, held) => {
-      const ended = await this.records.reject(client, held, request.agentId);
+    return this.onHandle(tenant, request.handle, request.agentId, async (session, client, held, holder) => {
+      const ended = await this.records.reject(client, held, holder);
       // What an unloading session gets back counts as returned by the unload.
       if (session.state === 'unloading') await addToSessionCounts(client, session.id, { returned: ended });
       return placeOf(session, held);
@@ -121,6 +147,21 @@ export class DesktopRequests {
     const session = await this.store.find(place.sessionId);
     const fields = session ? recordListOf(session, place.callingListDbid).fields : [];
     return { ...place, records, fields };
+  }
+
+  /**
+   * RecordReschedule / ScheduledRecordReschedule: the requested time and type wait on the handle
+   * for RecordProcessed. The time is read in the record's zone and must not be in the past.
+   */
+  async reschedule(
+    tenant: string,
+    request: RequestOf<typeof RescheduleRecord>,
+  ): Promise<ReplyOf<typeof RescheduleRecord>> {
+    return this.onHandle(tenant, request.handle, request.agentId, async (session, client, held) => {
+      const pending = await keepReschedule(client, held, request, this.clock());
+      const { callingListName, campaignName } = placeOf(session, held);
+      return { ...pending, callingListName, campaignName };
+    });
   }
 
   /** Every record on the agent's desktop (GetDesktopRecords). */
@@ -154,14 +195,16 @@ export class DesktopRequests {
   private async onHandle<T>(
     tenant: string,
     handle: number,
-    agentId: string,
-    work: (session: StoredSession, client: PoolClient, held: DesktopHandle) => Promise<T>,
+    agentId: string | undefined,
+    work: (session: StoredSession, client: PoolClient, held: DesktopHandle, holder: string) => Promise<T>,
   ): Promise<T> {
     const tenantId = await this.store.tenantId(tenant);
     const found = tenantId === undefined ? undefined : await this.store.findHandle(tenantId, handle);
     if (tenantId === undefined || !found) throw refused('not-found', handle, agentId);
     const result = await this.sessions.onSessionRecord(found.sessionId, (session) =>
-      this.records.withHandle(tenantId, handle, agentId, (client, held) => work(session, client, held)),
+      this.records.withHandle(tenantId, handle, agentId, (client, held, holder) =>
+        work(session, client, held, holder),
+      ),
     );
     if (!result) throw refused('not-found', handle, agentId);
     if (!result.ok) throw refused(result.refusal, handle, agentId);
@@ -169,7 +212,7 @@ export class DesktopRequests {
   }
 }
 
-function refused(refusal: HandleRefusal, handle: number, agentId: string): CommandError {
+function refused(refusal: HandleRefusal, handle: number, agentId: string | undefined): CommandError {
   return refusal === 'other-agent'
     ? new CommandError(
         DialingSessionErrorCode.RecordOfAnotherAgent,

@@ -1,6 +1,7 @@
 import {
   type CampaignGroupStatusChanged,
   childOf,
+  DialingSessionDepleted,
   DialingSessionDrained,
   GetDialingConfig,
   type Envelope,
@@ -21,18 +22,26 @@ import {
 } from '@ocs/domain';
 import { type Bus, RetryLater, type Settlement } from '@ocs/messaging';
 import { type DialingSettings } from './dialing-settings';
+import { type DncScreen } from './dnc-screen';
 import { type CompiledFilter, compileFilter, InvalidFilterError } from './filter-sql';
-import { type DeliveredRecord, type SessionStore, type StoredSession } from './session-store';
+import {
+  type DeliveredRecord,
+  type HeldRecord,
+  type SessionStore,
+  type StoredSession,
+} from './session-store';
 
 /** The contracts a session uses; tests pass isolated copies. */
 export interface DialingContracts {
   readonly getDialingConfig: typeof GetDialingConfig;
   readonly drained: typeof DialingSessionDrained;
+  readonly depleted: typeof DialingSessionDepleted;
 }
 
 export const DEFAULT_DIALING_CONTRACTS: DialingContracts = {
   getDialingConfig: GetDialingConfig,
   drained: DialingSessionDrained,
+  depleted: DialingSessionDepleted,
 };
 
 export interface DialingLogger {
@@ -73,6 +82,8 @@ export class DialingSessions {
   private readonly queues = new Map<string, Promise<unknown>>();
   // Per session and list; a filter is read once per session (a reload picks up changes).
   private readonly filters = new Map<string, Map<number, ListFilter>>();
+  // Sessions this process has announced depleted; a refill that finds records again forgets it.
+  private readonly depleted = new Set<string>();
   private stopped = false;
   private sweep?: NodeJS.Timeout;
 
@@ -82,6 +93,8 @@ export class DialingSessions {
     private readonly settings: DialingSettings,
     private readonly contracts: DialingContracts = DEFAULT_DIALING_CONTRACTS,
     private readonly logger: DialingLogger = console,
+    /** Do-not-call screening of every retrieved batch; without it records are not screened. */
+    private readonly dnc?: DncScreen,
   ) {}
 
   /** Ids of the sessions this process runs. */
@@ -214,7 +227,8 @@ export class DialingSessions {
             limit: 1,
             agentId,
           });
-          if (personal) return this.store.delivered(personal.handle);
+          if (personal && (await this.screened(session, [personal]))?.length)
+            return this.store.delivered(personal.handle);
         }
       }
       for (let attempt = 0; attempt < MAX_STALE_TAKES; attempt++) {
@@ -222,7 +236,14 @@ export class DialingSessions {
         if (!record) return undefined;
         // The buffer may have held it past the end of its window.
         const obstacle = dialingObstacle({ ...record, recordStatus: RecordStatus.Ready }, now, agentId);
-        if (obstacle === null) return record;
+        if (obstacle === null) {
+          // Screened again on its way out: another replica's refill may have buffered it unscreened
+          // a moment ago, or the number was listed since.
+          const kept = await this.screened(session, [record]);
+          if (kept === undefined) return undefined;
+          if (kept.length > 0) return record;
+          continue;
+        }
         await this.store.release(sessionId, { state: 'desktop', handles: [record.handle], counted: false });
       }
       return undefined;
@@ -398,7 +419,28 @@ export class DialingSessions {
       }
       allocation = reallocateShortfall(lists, exhausted, wanted - retrieved);
     }
+    if (retrieved > 0) this.depleted.delete(sessionId);
+    else if (buffered === 0) await this.announceIfDepleted(session);
     return retrieved;
+  }
+
+  /**
+   * DialingSessionDepleted (for GSW_AUTO_COMPLETION), once: this refill found nothing, nothing is
+   * held, and the lists have no record that a later refill could retrieve. Records outside their
+   * time window or not yet due count as left to dial, so a group is not completed overnight.
+   */
+  private async announceIfDepleted(session: StoredSession): Promise<void> {
+    if (this.depleted.has(session.id)) return;
+    const { buffered, desktop } = await this.store.counts(session.id);
+    if (buffered + desktop > 0) return;
+    const listIds = session.config.callingLists.map((list) => list.dbid);
+    if (await this.store.hasRecordsToDial(session.tenantId, listIds)) return;
+    await this.bus.publish(
+      this.contracts.depleted,
+      { sessionId: session.id, campaignGroupDbid: session.campaignGroupDbid },
+      { tenant: session.tenant },
+    );
+    this.depleted.add(session.id);
   }
 
   /**
@@ -423,10 +465,20 @@ export class DialingSessions {
           filter,
         });
         if (records.length === 0) break;
-        got += records.length;
+        const kept = await this.screened(session, records);
+        // dnc-registry did not answer: this refill stops; the session's timer tries again.
+        if (kept === undefined) return got;
+        got += kept.length;
       }
     }
     return got;
+  }
+
+  /** The records of a batch that are not on the do-not-call list; undefined when it cannot be told. */
+  private async screened(session: StoredSession, records: HeldRecord[]): Promise<HeldRecord[] | undefined> {
+    if (!this.dnc) return records;
+    const outcome = await this.dnc.screen(session.tenant, records);
+    return outcome.ok ? outcome.kept : undefined;
   }
 
   private async filterOf(session: StoredSession, listId: number): Promise<ListFilter> {
@@ -473,6 +525,7 @@ export class DialingSessions {
     this.stopTimer(sessionId);
     this.live.delete(sessionId);
     this.filters.delete(sessionId);
+    this.depleted.delete(sessionId);
   }
 
   /** Runs `work` after every earlier operation of the same session has finished. */

@@ -17,6 +17,8 @@ export interface DialingSettings {
   readonly instanceId: string;
   /** How long a session stays with a process that stopped renewing (crashed) before another takes it. */
   readonly leaseTtlMs: number;
+  /** Whether retrieved records are checked against dnc-registry ('off' only for systems without one). */
+  readonly dncScreening?: 'required' | 'off';
 }
 
 export const DIALING_ENVIRONMENT = [
@@ -40,6 +42,12 @@ export const DIALING_ENVIRONMENT = [
     default: '2000',
     meaning: 'how often each session checks its buffer',
   },
+  {
+    name: 'DNC_SCREENING',
+    default: 'required',
+    meaning:
+      'retrieved records are checked against dnc-registry, and none is handed out while it does not answer; `off` skips the check',
+  },
 ];
 
 const schema = z.object({
@@ -47,6 +55,7 @@ const schema = z.object({
   DIALING_BUFFER_LOW_WATER: z.coerce.number().int().nonnegative().default(25),
   DIALING_REFILL_INTERVAL_MS: z.coerce.number().int().positive().default(2_000),
   DIALING_LEASE_TTL_MS: z.coerce.number().int().min(300).default(15_000),
+  DNC_SCREENING: z.enum(['required', 'off']).default('required'),
 });
 
 export function loadDialingSettings(env: NodeJS.ProcessEnv = process.env): DialingSettings {
@@ -62,5 +71,6 @@ export function loadDialingSettings(env: NodeJS.ProcessEnv = process.env): Diali
     clock: () => new Date(),
     instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     leaseTtlMs: parsed.DIALING_LEASE_TTL_MS,
+    dncScreening: parsed.DNC_SCREENING,
   };
 }

@@ -2,12 +2,15 @@ import { Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit }
 import { Bus } from '@ocs/messaging';
 import { PG_POOL } from '@ocs/service-kit';
 import type { Pool } from 'pg';
+import { CallbackOutbox } from './callback-outbox';
+import { CallbacksController } from './callbacks.controller';
 import { DesktopRecordStore } from './desktop-record-store';
 import { DesktopRequests } from './desktop-requests';
 import { DialingCommandsController } from './dialing-commands.controller';
 import { DialingSessionEventsController } from './dialing-session-events.controller';
 import { DialingSessions, DEFAULT_DIALING_CONTRACTS } from './dialing-sessions';
 import { type DialingSettings, loadDialingSettings } from './dialing-settings';
+import { DncScreen } from './dnc-screen';
 import { SessionStore } from './session-store';
 
 export const DIALING_SETTINGS = Symbol('DIALING_SETTINGS');
@@ -15,22 +18,39 @@ export const DIALING_SETTINGS = Symbol('DIALING_SETTINGS');
 const logger = new Logger('DialingSessions');
 
 @Module({
-  controllers: [DialingSessionEventsController, DialingCommandsController],
+  controllers: [DialingSessionEventsController, DialingCommandsController, CallbacksController],
   providers: [
     { provide: DIALING_SETTINGS, useFactory: () => loadDialingSettings() },
     { provide: SessionStore, useFactory: (pool: Pool) => new SessionStore(pool), inject: [PG_POOL] },
     {
       provide: DialingSessions,
-      useFactory: (store: SessionStore, bus: Bus, settings: DialingSettings) =>
+      useFactory: (store: SessionStore, bus: Bus, settings: DialingSettings, pool: Pool) =>
         // NestJsonLogger takes the pino-style (fields, message) calls DialingLogger makes.
-        new DialingSessions(store, bus, settings, DEFAULT_DIALING_CONTRACTS, logger),
-      inject: [SessionStore, Bus, DIALING_SETTINGS],
+        new DialingSessions(
+          store,
+          bus,
+          settings,
+          DEFAULT_DIALING_CONTRACTS,
+          logger,
+          settings.dncScreening === 'off' ? undefined : new DncScreen(pool, bus, undefined, logger),
+        ),
+      inject: [SessionStore, Bus, DIALING_SETTINGS, PG_POOL],
     },
     {
       provide: DesktopRequests,
-      useFactory: (sessions: DialingSessions, store: SessionStore, pool: Pool, settings: DialingSettings) =>
-        new DesktopRequests(sessions, store, new DesktopRecordStore(pool), settings.clock),
-      inject: [DialingSessions, SessionStore, PG_POOL, DIALING_SETTINGS],
+      useFactory: (
+        sessions: DialingSessions,
+        store: SessionStore,
+        pool: Pool,
+        settings: DialingSettings,
+        outbox: CallbackOutbox,
+      ) => new DesktopRequests(sessions, store, new DesktopRecordStore(pool), settings.clock, outbox),
+      inject: [DialingSessions, SessionStore, PG_POOL, DIALING_SETTINGS, CallbackOutbox],
+    },
+    {
+      provide: CallbackOutbox,
+      useFactory: (pool: Pool, bus: Bus) => new CallbackOutbox(pool, bus, new Logger(CallbackOutbox.name)),
+      inject: [PG_POOL, Bus],
     },
   ],
   exports: [DialingSessions],

@@ -4,6 +4,7 @@ import {
   type FieldDefinition,
   RECORD_TYPE_PRIORITY,
   RecordStatus,
+  RETRIEVAL_TYPE_ORDER,
   STALE_RECORD,
   toUnixSeconds,
 } from '@ocs/domain';
@@ -302,6 +303,23 @@ export class SessionStore {
     );
     const of = (state: string) => rows.find((row) => row.state === state)?.n ?? 0;
     return { buffered: of('buffered'), desktop: of('desktop') };
+  }
+
+  /**
+   * Whether the lists still have a record some retrieval could take: Ready or Retrieved (held by
+   * another session), of a dialable record type, below the list's Maximum Attempts, whatever its
+   * time window, due time or the lists' filters.
+   */
+  async hasRecordsToDial(tenantId: number, callingListIds: readonly number[]): Promise<boolean> {
+    const { rows } = await this.pool.query<{ found: boolean }>(
+      `SELECT EXISTS (
+         SELECT 1 FROM records r JOIN calling_lists cl ON cl.id = r.calling_list_id
+          WHERE r.tenant_id = $1 AND r.calling_list_id = ANY($2::int[])
+            AND r.record_status IN (${RecordStatus.Ready}, ${RecordStatus.Retrieved})
+            AND r.record_type = ANY($3::int[]) AND r.attempt < cl.max_attempts) AS found`,
+      [tenantId, callingListIds, RETRIEVAL_TYPE_ORDER],
+    );
+    return rows[0].found;
   }
 
   async held(sessionId: string): Promise<HeldRecord[]> {

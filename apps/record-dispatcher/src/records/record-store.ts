@@ -30,6 +30,15 @@ export interface CancelOutcome {
   readonly endedOnDesktop: DesktopRecord[];
   /** Sessions that gave up a handle (they may now be drained). */
   readonly sessions: string[];
+  /** Phones of the records in scope: the matched records, with AllChain their whole chains. */
+  readonly phones: string[];
+}
+
+/** What the records a cancellation marks become: Canceled, or (DoNotCall) record type No Call. */
+export interface RecordMark {
+  readonly recordStatus: number;
+  readonly callResult: number;
+  readonly recordType?: number;
 }
 
 /** A handle as a cancel by handle needs it, with its session's configuration. */
@@ -115,6 +124,7 @@ export class RecordStore {
     chain: ChainAttr;
     campaignName?: string;
     campaignGroupName?: string;
+    mark?: RecordMark;
   }): Promise<CancelOutcome> {
     return inTransaction(this.pool, async (client) => {
       const lists = await client.query<{ id: number }>(
@@ -141,7 +151,7 @@ export class RecordStore {
         matched.rows.map((row) => row.chain_id),
         matched.rows.map((row) => row.record_id),
       );
-      return this.applyCancel(client, rows, args.chain, new Set());
+      return this.applyCancel(client, rows, args.chain, new Set(), args.mark);
     });
   }
 
@@ -150,7 +160,11 @@ export class RecordStore {
    * on the same desktop end with their records; records of the chain another desktop holds are
    * left alone. Undefined when the handle ended meanwhile.
    */
-  async cancelHandle(place: HandlePlace, chain: ChainAttr): Promise<CancelOutcome | undefined> {
+  async cancelHandle(
+    place: HandlePlace,
+    chain: ChainAttr,
+    mark: RecordMark = CANCELED_RECORD,
+  ): Promise<CancelOutcome | undefined> {
     return inTransaction(this.pool, async (client) => {
       const rows = await this.lockChains(client, [place.callingListId], [place.chainId], []);
       const target = rows.find((row) => row.handle === place.handle);
@@ -165,7 +179,7 @@ export class RecordStore {
           )
           .map((row) => row.handle as number),
       );
-      return this.applyCancel(client, rows, chain, own);
+      return this.applyCancel(client, rows, chain, own, mark);
     });
   }
 
@@ -373,8 +387,10 @@ export class RecordStore {
     rows: ChainRow[],
     chain: ChainAttr,
     ownHandles: ReadonlySet<number>,
+    mark: RecordMark = CANCELED_RECORD,
   ): Promise<CancelOutcome> {
     const byId = new Map(rows.map((row) => [row.recordId, row]));
+    const phones = phonesInScope(rows, chain);
     const plan = planCancel(rows.map(toHolding), chain, ownHandles);
     const desktopOf = (row: ChainRow): DesktopRecord => ({
       handle: row.handle as number,
@@ -390,12 +406,13 @@ export class RecordStore {
         onDesktop: plan.onDesktop.map((held) => desktopOf(byId.get(held.recordId) as ChainRow)),
         endedOnDesktop: [],
         sessions: [],
+        phones,
       };
     }
     const marked = await client.query(
-      `UPDATE records SET record_status = ${CANCELED_RECORD.recordStatus}, call_result = ${CANCELED_RECORD.callResult}
+      `UPDATE records SET record_status = $2, call_result = $3, record_type = COALESCE($4, record_type)
         WHERE record_id = ANY($1::bigint[]) AND record_status IN ${OPEN_STATUSES}`,
-      [plan.cancel],
+      [plan.cancel, mark.recordStatus, mark.callResult, mark.recordType ?? null],
     );
     // By record id, so a handle a racing retrieval created meanwhile ends too.
     const ended = await client.query<{ session_id: string; state: string; record_id: string }>(
@@ -410,12 +427,22 @@ export class RecordStore {
         .filter((row) => row.state === 'desktop' && typeof byId.get(row.record_id)?.handle === 'number')
         .map((row) => desktopOf(byId.get(row.record_id) as ChainRow)),
       sessions: [...new Set(ended.rows.map((row) => row.session_id))],
+      phones,
     };
   }
 }
 
 function nothingCanceled(): CancelOutcome {
-  return { canceled: 0, onDesktop: [], endedOnDesktop: [], sessions: [] };
+  return { canceled: 0, onDesktop: [], endedOnDesktop: [], sessions: [], phones: [] };
+}
+
+function phonesInScope(rows: readonly ChainRow[], chain: ChainAttr): string[] {
+  const chainKey = (row: ChainRow) => `${row.callingListId}:${row.chainId}`;
+  const matchedChains = new Set(rows.filter((row) => row.matched).map(chainKey));
+  const inScope = rows.filter(
+    (row) => row.matched || (chain === 'AllChain' && matchedChains.has(chainKey(row))),
+  );
+  return [...new Set(inScope.map((row) => row.contactInfo))];
 }
 
 function toHolding(row: ChainRow): ChainRecordHolding {

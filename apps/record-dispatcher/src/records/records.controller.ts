@@ -4,13 +4,14 @@ import {
   AddRecord,
   CancelRecords,
   childOf,
+  MarkDoNotCallRecords,
   type Envelope,
   type ReplyOf,
   type RequestOf,
 } from '@ocs/contracts';
 import { RecordsService } from './records.service';
 
-/** RequestRecordCancel and AddRecord, as the gateway parsed them. */
+/** RequestRecordCancel, DoNotCall (on records) and AddRecord, as the gateway parsed them. */
 @Controller()
 export class RecordsController {
   constructor(@Inject(RecordsService) private readonly records: RecordsService) {}
@@ -20,6 +21,14 @@ export class RecordsController {
     @Payload() request: Envelope<RequestOf<typeof CancelRecords>>,
   ): Promise<ReplyOf<typeof CancelRecords>> {
     return this.records.cancel(childOf(request), request.data);
+  }
+
+  /** DoNotCall's part on records: they become No Call; dnc-registry lists the numbers. */
+  @MessagePattern(MarkDoNotCallRecords.subject)
+  doNotCall(
+    @Payload() request: Envelope<RequestOf<typeof MarkDoNotCallRecords>>,
+  ): Promise<ReplyOf<typeof MarkDoNotCallRecords>> {
+    return this.records.doNotCall(childOf(request), request.data);
   }
 
   @MessagePattern(AddRecord.subject)

@@ -1,6 +1,7 @@
 import {
   type AddRecord,
   type CancelRecords,
+  type MarkDoNotCallRecords,
   type MessageOrigin,
   type NewRecordData,
   RecordCancelRequested,
@@ -8,10 +9,22 @@ import {
   type ReplyOf,
   type RequestOf,
 } from '@ocs/contracts';
-import { INCOMPLETE_CANCEL_MESSAGE, recordCancelKey, staleCutoff } from '@ocs/domain';
+import {
+  CANCELED_RECORD,
+  INCOMPLETE_CANCEL_MESSAGE,
+  NO_CALL_RECORD,
+  recordCancelKey,
+  staleCutoff,
+} from '@ocs/domain';
 import { type Bus, CommandError } from '@ocs/messaging';
 import { type DialingLogger, type DialingSessions } from '../dialing/dialing-sessions';
-import { type CancelOutcome, type DesktopRecord, type ListPlacement, type RecordStore } from './record-store';
+import {
+  type CancelOutcome,
+  type DesktopRecord,
+  type ListPlacement,
+  type RecordMark,
+  type RecordStore,
+} from './record-store';
 
 /** The contracts the records service publishes; tests pass isolated copies. */
 export interface RecordsContracts {
@@ -31,6 +44,7 @@ export interface RecordsOptions {
 
 type CancelRequest = RequestOf<typeof CancelRecords>;
 type CancelReply = ReplyOf<typeof CancelRecords>;
+type DoNotCallReply = ReplyOf<typeof MarkDoNotCallRecords>;
 
 /**
  * RequestRecordCancel, AddRecord and the stale_clean_timeout sweep. Changes to records a session
@@ -78,12 +92,42 @@ export class RecordsService {
 
   /** RequestRecordCancel; see CancelRecords in @ocs/contracts. */
   async cancel(origin: MessageOrigin, request: CancelRequest): Promise<CancelReply> {
+    const { by, outcome } = await this.markRecords(origin, request, CANCELED_RECORD);
+    const onDesktop = outcome?.onDesktop ?? [];
+    return {
+      by,
+      chain: request.chain,
+      canceled: outcome?.canceled ?? 0,
+      onDesktop: onDesktop.map(({ agentId, handle }) => ({ agentId, handle })),
+      message: by !== 'handle' && onDesktop.length > 0 ? INCOMPLETE_CANCEL_MESSAGE : null,
+    };
+  }
+
+  /** DoNotCall on records; see MarkDoNotCallRecords in @ocs/contracts. */
+  async doNotCall(origin: MessageOrigin, request: CancelRequest): Promise<DoNotCallReply> {
+    const { by, outcome } = await this.markRecords(origin, request, NO_CALL_RECORD);
+    return {
+      by,
+      chain: request.chain,
+      marked: outcome?.canceled ?? 0,
+      phones: by === 'handle' ? (outcome?.phones ?? []) : [],
+      onDesktop: (outcome?.onDesktop ?? []).map(({ agentId, handle }) => ({ agentId, handle })),
+    };
+  }
+
+  /** Cancel and DoNotCall alike: by handle, phone or customer id; `mark` is what records become. */
+  private async markRecords(
+    origin: MessageOrigin,
+    request: CancelRequest,
+    mark: RecordMark,
+  ): Promise<{ by: CancelReply['by']; outcome?: CancelOutcome }> {
     const key = recordCancelKey(request.by);
     // The contract refuses a request without an identifier.
     if (!key) throw new CommandError(RecordsErrorCode.RecordNotFound, 'No record identifier');
     const tenantId = await this.store.tenantId(origin.tenant);
-    if (key.by === 'handle') return this.cancelByHandle(origin, tenantId, key.handle, request);
-
+    if (key.by === 'handle') {
+      return { by: 'handle', outcome: await this.markByHandle(origin, tenantId, key.handle, request, mark) };
+    }
     const outcome =
       tenantId === undefined
         ? undefined
@@ -94,16 +138,10 @@ export class RecordsService {
             chain: request.chain,
             campaignName: request.campaignName,
             campaignGroupName: request.campaignGroupName,
+            mark,
           });
     if (outcome) await this.afterCancel(origin, outcome, request, outcome.onDesktop);
-    const onDesktop = outcome?.onDesktop ?? [];
-    return {
-      by: key.by,
-      chain: request.chain,
-      canceled: outcome?.canceled ?? 0,
-      onDesktop: onDesktop.map(({ agentId, handle }) => ({ agentId, handle })),
-      message: onDesktop.length > 0 ? INCOMPLETE_CANCEL_MESSAGE : null,
-    };
+    return { by: key.by, outcome };
   }
 
   /** AddRecord; see AddRecord in @ocs/contracts. */
@@ -198,20 +236,22 @@ export class RecordsService {
     return stale;
   }
 
-  private async cancelByHandle(
+  private async markByHandle(
     origin: MessageOrigin,
     tenantId: number | undefined,
     handle: number,
     request: CancelRequest,
-  ): Promise<CancelReply> {
+    mark: RecordMark,
+  ): Promise<CancelOutcome> {
     const notFound = (why: string) =>
       new CommandError(RecordsErrorCode.RecordNotFound, `No record under handle ${handle}${why}`);
     const place = tenantId === undefined ? undefined : await this.store.findHandle(tenantId, handle);
     if (!place) throw notFound('');
     const listName = place.config.callingLists.find((list) => list.dbid === place.callingListId)?.name;
+    // Names an OCS HTTP client leaves out are not checked: its URI already names the record.
     if (
-      listName !== request.callingList ||
-      place.config.group.campaignName !== request.campaignName ||
+      (request.callingList !== undefined && listName !== request.callingList) ||
+      (request.campaignName !== undefined && place.config.group.campaignName !== request.campaignName) ||
       (request.campaignGroupName !== undefined && place.config.group.name !== request.campaignGroupName)
     ) {
       throw notFound(` in calling list ${request.callingList} of campaign ${request.campaignName}`);
@@ -226,7 +266,7 @@ export class RecordsService {
       }
     }
     const outcome = await this.sessions.onSessionRecord(place.sessionId, () =>
-      this.store.cancelHandle(place, request.chain),
+      this.store.cancelHandle(place, request.chain, mark),
     );
     if (!outcome) throw notFound('');
     // A third party canceled records on a desktop: that desktop is told, as are other desktops.
@@ -235,13 +275,7 @@ export class RecordsService {
       ...outcome.endedOnDesktop.filter((held) => held.agentId !== request.agentId),
     ];
     await this.afterCancel(origin, outcome, request, told);
-    return {
-      by: 'handle',
-      chain: request.chain,
-      canceled: outcome.canceled,
-      onDesktop: outcome.onDesktop.map(({ agentId, handle: held }) => ({ agentId, handle: held })),
-      message: null,
-    };
+    return outcome;
   }
 
   /** Drains sessions left empty and tells the desktops concerned (RecordCancel). */

@@ -1,5 +1,6 @@
 import {
   CampaignGroupStatusChanged,
+  DialingSessionDepleted,
   DialingSessionDrained,
   GetDialingConfig,
   type CampaignGroupStatus,
@@ -43,6 +44,8 @@ export async function refusal(work: Promise<unknown>): Promise<string> {
 
 /** The service as it ships (Nest module, real subjects), in this process, silent. */
 export function startRecordDispatcher(db: TestDatabase, natsUrl: string): Promise<RunningService> {
+  // These tests run no dnc-registry; screening is tested in apps/dnc-registry/test.
+  process.env.DNC_SCREENING ??= 'off';
   return startService(
     { module: AppModule },
     {
@@ -98,6 +101,7 @@ export class Harness {
     return {
       getDialingConfig: this.contracts.command(GetDialingConfig),
       drained: this.contracts.event(DialingSessionDrained),
+      depleted: this.contracts.event(DialingSessionDepleted),
     };
   }
 

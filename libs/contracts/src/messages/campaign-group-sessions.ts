@@ -36,6 +36,14 @@ export const CampaignGroupOperationError = {
 const operationRequest = z.object({ dbid });
 
 /**
+ * GSW_AUTO_COMPLETION of Load, StartDialing and SetDialingMode: true makes campaign-manager stop
+ * and unload the group once its dialing session reports its calling lists depleted
+ * ({@link DialingSessionDepleted}); false turns that off; omitted leaves the session's setting
+ * (off for a new session).
+ */
+const autoCompletion = z.boolean().optional();
+
+/**
  * Dialing parameters as a Communication DN client sends them (GSW_CM_AttrDialMode,
  * GSW_CM_AttrOptimizeBy, GSW_CM_AttrOptimizeGoal). Any integer passes the schema so that
  * campaign-manager, not the transport, answers a wrong value with the manual's error:
@@ -47,6 +55,7 @@ const dialingParameters = z.object({
   dialMode: z.number().int().optional(),
   optimizeBy: z.number().int().optional(),
   optimizeGoal: z.number().int().optional(),
+  autoCompletion,
 });
 
 function operation<S extends z.ZodType>(type: string, request: S) {
@@ -60,7 +69,10 @@ function operation<S extends z.ZodType>(type: string, request: S) {
 }
 
 /** CM_ReqLoadCampaign: NotLoaded -> Active. */
-export const LoadCampaignGroup = operation('campaign-groups.load', operationRequest);
+export const LoadCampaignGroup = operation(
+  'campaign-groups.load',
+  operationRequest.extend({ autoCompletion }),
+);
 /** CM_ReqStartDialing: Active (or NotLoaded, which loads first) -> Running. */
 export const StartDialing = operation('campaign-groups.start-dialing', dialingParameters);
 /** CM_ReqStopDialing: Running -> Active. */
@@ -199,4 +211,19 @@ export const DialingSessionDrained = defineEvent({
     recordsReturned: z.number().int().nonnegative(),
     recordsStale: z.number().int().nonnegative(),
   }),
+});
+
+/**
+ * A dialing session found nothing left to dial: a refill retrieved no record, the session holds
+ * none (buffered or on desktops), and its calling lists have no record that could still be dialed
+ * later (Ready or Retrieved, of a dialable record type, below Maximum Attempts, whatever its time
+ * window or due time). campaign-manager stops and unloads the group when its session asked for
+ * GSW_AUTO_COMPLETION. Announced once per session and process; a repeat is harmless.
+ */
+export const DialingSessionDepleted = defineEvent({
+  stream: DialingSessionStream,
+  domain: 'dialing-session',
+  type: 'depleted',
+  version: 1,
+  schema: z.object({ sessionId: z.uuid(), campaignGroupDbid: dbid }),
 });

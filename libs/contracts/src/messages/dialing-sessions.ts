@@ -140,7 +140,8 @@ export const UpdateRecord = defineCommand({
   version: 1,
   request: z.object({
     handle: recordHandle,
-    agentId: z.string().min(1).max(32),
+    /** The requesting agent; absent for an OCS HTTP client, which may act on any desktop's record. */
+    agentId: z.string().min(1).max(32).optional(),
     final: z.boolean(),
     callResult: z.number().int().nonnegative().max(2_147_483_647).optional(),
     dailyFrom: z.number().int().min(0).max(86_400).optional(),
@@ -155,9 +156,12 @@ export const UpdateRecord = defineCommand({
     recordStatus: z.literal(RECORD_STATUS_VALUES),
     /** GSW_CALL_ATTEMPT_GUID of a final update. */
     attemptGuid: z.uuid().nullable(),
-    /** What the treatments did with a final update (`finalize` when none applied). */
+    /**
+     * What the treatments did with a final update (`finalize` when none applied; `callback` when a
+     * RecordReschedule before it made the record a callback, which wins over GSW_TREATMENT).
+     */
     treatmentOutcome: z
-      .enum(['finalize', 'reschedule', 'next-in-chain', 'update-chain', 'cancel', 'agent-error'])
+      .enum(['finalize', 'reschedule', 'next-in-chain', 'update-chain', 'cancel', 'agent-error', 'callback'])
       .nullable(),
   }),
 });
@@ -170,7 +174,8 @@ export const RejectRecord = defineCommand({
   service: 'record-dispatcher',
   type: 'dialing-sessions.reject-record',
   version: 1,
-  request: z.object({ handle: recordHandle, agentId: z.string().min(1).max(32) }),
+  /** `agentId` absent: an OCS HTTP client; the record goes back to the agent holding it. */
+  request: z.object({ handle: recordHandle, agentId: z.string().min(1).max(32).optional() }),
   reply: recordPlaceSchema,
 });
 

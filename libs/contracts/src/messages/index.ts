@@ -4,3 +4,6 @@ export * from './campaign-group-sessions';
 export * from './dialing-sessions';
 export * from './agents';
 export * from './records';
+export * from './callbacks';
+export * from './do-not-call';
+export * from './comm-dn';

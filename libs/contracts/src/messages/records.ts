@@ -69,9 +69,12 @@ export const CancelRecords = defineCommand({
       message: 'A record handle, phone or customer id is required',
       path: ['by'],
     })
+    // A desktop names the record's campaign and list (its protocol requires them); an OCS HTTP
+    // client (no agentId) addresses the record by its URI alone.
     .refine(
       (request) =>
         request.by.handle === undefined ||
+        request.agentId === undefined ||
         (request.campaignName !== undefined && request.callingList !== undefined),
       { message: 'A cancel by record handle needs the campaign name and the calling list', path: ['by'] },
     ),
