@@ -17,15 +17,10 @@ import {
   UserEvent,
   type UserEventData,
 } from '@ocs/desktop-protocol';
-import {
-  CHAIN_ATTRS,
-  type ChainAttr,
-  DEFAULT_CHAIN_ATTR,
-  type FieldDefinition,
-  findGenesysTimeZone,
-} from '@ocs/domain';
+import { type FieldDefinition, findGenesysTimeZone } from '@ocs/domain';
 import { type BusClient } from '@ocs/messaging';
 import { type Desk, type DesktopSession } from './desktop-sessions';
+import { optionalString, recordSelectionOf } from './record-selection';
 import { REQUEST_TIMEOUT_MS, requestFailure } from './request-failure';
 
 export interface RecordChangeDeps {
@@ -48,40 +43,12 @@ export async function cancelRecords(
   const reply = replyTo(request, deps.applicationId);
   const attributes = request.attributes;
   const handle = attributes[K.GSW_RECORD_HANDLE];
-  const phone = nonBlank(attributes[K.GSW_PHONE]);
-  const customerId = nonBlank(attributes[K.GSW_CUSTOMER_ID]);
-  const chainText = attributes[K.GSW_CHAIN_ATTR];
-  if (chainText !== undefined && !isChainAttr(chainText)) {
-    session.send(
-      reply.error({
-        code: ErrorCode.InvalidAttributeValue,
-        description: `${K.GSW_CHAIN_ATTR} must be AllChain or RecordOnly`,
-      }),
-    );
+  const read = recordSelectionOf(session.loginId, attributes);
+  if (!read.ok) {
+    session.send(reply.error({ code: ErrorCode.InvalidAttributeValue, description: read.description }));
     return;
   }
-  if (handle === undefined && phone === undefined && customerId === undefined) {
-    session.send(
-      reply.error({
-        code: ErrorCode.InvalidAttributeValue,
-        description: `${K.GSW_PHONE} or ${K.GSW_CUSTOMER_ID} must not be blank`,
-      }),
-    );
-    return;
-  }
-  const chain: ChainAttr = chainText ?? DEFAULT_CHAIN_ATTR;
-  const command: RequestOf<typeof CancelRecords> = {
-    by: {
-      ...(handle === undefined ? {} : { handle }),
-      ...(phone === undefined ? {} : { phone }),
-      ...(customerId === undefined ? {} : { customerId }),
-    },
-    chain,
-    agentId: session.loginId,
-    ...optionalString('campaignName', attributes[K.GSW_CAMPAIGN_NAME]),
-    ...optionalString('campaignGroupName', attributes[K.GSW_CAMPAIGN_GROUP_NAME]),
-    ...optionalString('callingList', attributes[K.GSW_CALLING_LIST]),
-  };
+  const command: RequestOf<typeof CancelRecords> = read.selection;
   const context: Record<string, number> = handle === undefined ? {} : { [K.GSW_RECORD_HANDLE]: handle };
   try {
     const canceled = await deps.client.request(
@@ -97,7 +64,7 @@ export async function cancelRecords(
         [K.GSW_CAMPAIGN_NAME]: attributes[K.GSW_CAMPAIGN_NAME],
         [K.GSW_CHAIN_ATTR]: canceled.chain,
         [K.GSW_MESSAGE]: canceled.message ?? undefined,
-        [K.GSW_PHONE]: phone,
+        [K.GSW_PHONE]: read.selection.by.phone,
         [K.GSW_RECORD_HANDLE]: handle,
       }),
     );
@@ -226,16 +193,4 @@ export function recordCancelNotification(
     [K.GSW_PHONE]: data.phone,
     ...(data.customerId === null ? {} : { [K.GSW_CUSTOMER_ID]: data.customerId }),
   });
-}
-
-function isChainAttr(value: string): value is ChainAttr {
-  return (CHAIN_ATTRS as readonly string[]).includes(value);
-}
-
-function nonBlank(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
-
-function optionalString<N extends string>(name: N, value: string | undefined): Partial<Record<N, string>> {
-  return value === undefined || value === '' ? {} : ({ [name]: value } as Record<N, string>);
 }

@@ -1,8 +1,8 @@
-import { DNC_SOURCES, DEFAULT_CHAIN_ATTR } from '@ocs/domain';
+import { DNC_SOURCES } from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand, defineEvent, defineStream } from '../definitions';
 import { MAX_DBID } from './campaign-groups';
-import { chainAttrSchema } from './records';
+import { chainAttrSchema, recordSelectionSchema } from './records';
 
 /**
  * The do-not-call list (dnc-registry) and marking records No Call (record-dispatcher). Phones are
@@ -131,31 +131,7 @@ export const MarkDoNotCallRecords = defineCommand({
   service: 'record-dispatcher',
   type: 'records.do-not-call',
   version: 1,
-  request: z
-    .object({
-      by: z.object({
-        handle: recordHandle.optional(),
-        phone: phone.optional(),
-        customerId: customerId.optional(),
-      }),
-      chain: chainAttrSchema.default(DEFAULT_CHAIN_ATTR),
-      agentId: agentId.optional(),
-      campaignName: z.string().min(1).max(255).optional(),
-      campaignGroupName: z.string().min(1).max(255).optional(),
-      callingList: z.string().min(1).max(255).optional(),
-    })
-    .refine((request) => Object.values(request.by).some((value) => value !== undefined), {
-      message: 'A record handle, phone or customer id is required',
-      path: ['by'],
-    })
-    .refine(
-      // A desktop names the record's campaign and list; an OCS HTTP client names the record by its URI.
-      (request) =>
-        request.by.handle === undefined ||
-        request.agentId === undefined ||
-        (request.campaignName !== undefined && request.callingList !== undefined),
-      { message: 'DoNotCall by record handle needs the campaign name and the calling list', path: ['by'] },
-    ),
+  request: recordSelectionSchema,
   reply: z.object({
     by: z.enum(['handle', 'phone', 'customerId']),
     chain: chainAttrSchema,

@@ -32,6 +32,38 @@ export const RecordsErrorCode = {
 
 export const chainAttrSchema = z.enum(CHAIN_ATTRS);
 
+/** Which records a RequestRecordCancel or a DoNotCall is about: their shared attached data. */
+export const recordSelectionSchema = z
+  .object({
+    by: z.object({
+      handle: recordHandle.optional(),
+      phone: z.string().trim().min(1).max(128).optional(),
+      customerId: z.string().trim().min(1).max(255).optional(),
+    }),
+    chain: chainAttrSchema.default(DEFAULT_CHAIN_ATTR),
+    /** The requesting agent (desktop requests); absent for third parties. */
+    agentId: agentId.optional(),
+    /** GSW_CAMPAIGN_NAME. */
+    campaignName: z.string().min(1).max(255).optional(),
+    /** GSW_CAMPAIGN_GROUP_NAME: narrows to that campaign group's session (over the campaign name). */
+    campaignGroupName: z.string().min(1).max(255).optional(),
+    /** GSW_CALLING_LIST. */
+    callingList: z.string().min(1).max(255).optional(),
+  })
+  .refine((request) => Object.values(request.by).some((value) => value !== undefined), {
+    message: 'A record handle, phone or customer id is required',
+    path: ['by'],
+  })
+  // A desktop names the record's campaign and list (its protocol requires them); an OCS HTTP
+  // client (no agentId) addresses the record by its URI alone.
+  .refine(
+    (request) =>
+      request.by.handle === undefined ||
+      request.agentId === undefined ||
+      (request.campaignName !== undefined && request.callingList !== undefined),
+    { message: 'A record handle needs the campaign name and the calling list', path: ['by'] },
+  );
+
 /**
  * RequestRecordCancel. `by` may carry several identifiers; the record handle wins over the phone,
  * the phone over the customer id (reference manual, note b). By handle, `campaignName` and
@@ -48,36 +80,7 @@ export const CancelRecords = defineCommand({
   service: 'record-dispatcher',
   type: 'records.cancel',
   version: 1,
-  request: z
-    .object({
-      by: z.object({
-        handle: recordHandle.optional(),
-        phone: z.string().trim().min(1).max(128).optional(),
-        customerId: z.string().trim().min(1).max(255).optional(),
-      }),
-      chain: chainAttrSchema.default(DEFAULT_CHAIN_ATTR),
-      /** The requesting agent (desktop requests); absent for third parties. */
-      agentId: agentId.optional(),
-      /** GSW_CAMPAIGN_NAME. */
-      campaignName: z.string().min(1).max(255).optional(),
-      /** GSW_CAMPAIGN_GROUP_NAME: narrows to that campaign group's session (over the campaign name). */
-      campaignGroupName: z.string().min(1).max(255).optional(),
-      /** GSW_CALLING_LIST. */
-      callingList: z.string().min(1).max(255).optional(),
-    })
-    .refine((request) => Object.values(request.by).some((value) => value !== undefined), {
-      message: 'A record handle, phone or customer id is required',
-      path: ['by'],
-    })
-    // A desktop names the record's campaign and list (its protocol requires them); an OCS HTTP
-    // client (no agentId) addresses the record by its URI alone.
-    .refine(
-      (request) =>
-        request.by.handle === undefined ||
-        request.agentId === undefined ||
-        (request.campaignName !== undefined && request.callingList !== undefined),
-      { message: 'A cancel by record handle needs the campaign name and the calling list', path: ['by'] },
-    ),
+  request: recordSelectionSchema,
   reply: z.object({
     /** The identifier the request went by. */
     by: z.enum(['handle', 'phone', 'customerId']),

@@ -1,9 +1,11 @@
+import { literalGuard } from '../enumeration';
 import { CallResult } from '../genesys/call-result';
 import { RecordStatus } from '../genesys/record-status';
 
 /** GSW_CHAIN_ATTR: cancel the whole chain of a matching record (the default) or the record alone. */
 export const CHAIN_ATTRS = ['AllChain', 'RecordOnly'] as const;
 export type ChainAttr = (typeof CHAIN_ATTRS)[number];
+export const isChainAttr = literalGuard(CHAIN_ATTRS);
 export const DEFAULT_CHAIN_ATTR: ChainAttr = 'AllChain';
 
 /** What a canceled record becomes: status Canceled (5), call result Cancel Record (52). */
