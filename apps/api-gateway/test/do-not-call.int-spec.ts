@@ -273,6 +273,64 @@ describe('DoNotCall over agent desktops', () => {
     expect(entry.rows).toHaveLength(1);
   });
 
+  /** A chain of `size` or more General records, Ready or buffered, none on a desktop. */
+  async function idleChain(size: number, skip = 0): Promise<ChainRecord[]> {
+    const { rows } = await database.pool.query<{ chainId: number }>(
+      `SELECT r.chain_id AS "chainId" FROM records r JOIN calling_lists cl ON cl.id = r.calling_list_id
+        WHERE cl.name = $1 AND r.customer_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM record_handles h WHERE h.calling_list_id = r.calling_list_id
+                             AND h.chain_id = r.chain_id AND h.state = 'desktop')
+        GROUP BY r.chain_id
+       HAVING count(*) >= $2 AND bool_and(r.record_status IN (1, 2) AND r.record_type = ${RecordType.General})
+        ORDER BY r.chain_id DESC OFFSET $3 LIMIT 1`,
+      [LIST, size, skip],
+    );
+    const chain = await database.pool.query<ChainRecord>(
+      `SELECT ${COLUMNS} FROM records r JOIN calling_lists cl ON cl.id = r.calling_list_id
+        WHERE cl.name = $1 AND r.chain_id = $2 ORDER BY r.chain_n`,
+      [LIST, rows[0].chainId],
+    );
+    return chain.rows;
+  }
+
+  it('by customer id with AllChain: every record of the chain becomes No Call', async () => {
+    const chain = await idleChain(2);
+    first.send(
+      request('DoNotCall', {
+        GSW_CUSTOMER_ID: chain[0].customerId,
+        GSW_CHAIN_ATTR: 'AllChain',
+        GSW_REFERENCE_ID: 42,
+      }),
+    );
+    expect(await first.next()).toMatchObject({
+      GSW_USER_EVENT: 'DoNotCallAcknowledge',
+      GSW_CHAIN_ATTR: 'AllChain',
+    });
+    const after = await recordsByIds(chain.map((record) => record.recordId));
+    expect(after.map((record) => record.recordType)).toEqual(chain.map(() => RecordType.NoCall));
+  });
+
+  it('by phone with RecordOnly: only the record of that phone; the rest of its chain stays callable', async () => {
+    const chain = await idleChain(2, 1);
+    const target = chain[1];
+    first.send(
+      request('DoNotCall', {
+        GSW_PHONE: target.contactInfo,
+        GSW_CHAIN_ATTR: 'RecordOnly',
+        GSW_REFERENCE_ID: 43,
+      }),
+    );
+    expect(await first.next()).toMatchObject({
+      GSW_USER_EVENT: 'DoNotCallAcknowledge',
+      GSW_CHAIN_ATTR: 'RecordOnly',
+    });
+    const after = await recordsByIds(chain.map((record) => record.recordId));
+    expect(after.map((record) => record.recordType)).toEqual(
+      chain.map((record) => (record.recordId === target.recordId ? RecordType.NoCall : RecordType.General)),
+    );
+    expect((await listed([target.contactInfo])).map((row) => row.phone)).toEqual([target.contactInfo]);
+  });
+
   it('answers bad input with the spec errors', async () => {
     first.send(
       request('DoNotCall', { GSW_PHONE: '5550100', GSW_CHAIN_ATTR: 'Everything', GSW_REFERENCE_ID: 51 }),
