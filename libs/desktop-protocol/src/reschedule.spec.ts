@@ -1,4 +1,4 @@
-import { parseReschedule, type RescheduleRequest } from './reschedule';
+import { parseReschedule, requestedCallback, type RescheduleRequest } from './reschedule';
 import { validateRequest } from './validation';
 
 const newYork = { name: 'EST', ianaName: 'America/New_York' };
@@ -87,4 +87,25 @@ it('keeps the callback type of a ScheduledRecordReschedule that leaves it out', 
     now,
   );
   expect(parsed).toEqual({ ok: true, reschedule: { dialSchedTime: Date.UTC(2026, 6, 21, 13, 15) / 1000 } });
+});
+
+describe('requestedCallback', () => {
+  it('names the callback type in domain terms and keeps GSW_DATE_TIME as sent', () => {
+    expect(
+      requestedCallback(
+        request('RecordReschedule', { GSW_CALLBACK_TYPE: 'Personal', GSW_DATE_TIME: '07/21/26 09:15' }),
+      ),
+    ).toEqual({ dateTime: '07/21/26 09:15', callbackType: 'personal' });
+    expect(
+      requestedCallback(
+        request('RecordReschedule', { GSW_CALLBACK_TYPE: 'Campaign', GSW_DATE_TIME: '07/21/2026 09:15' }),
+      ),
+    ).toEqual({ dateTime: '07/21/2026 09:15', callbackType: 'campaign' });
+  });
+
+  it('leaves the type out when ScheduledRecordReschedule does', () => {
+    expect(
+      requestedCallback(request('ScheduledRecordReschedule', { GSW_DATE_TIME: '07/21/2026 09:15' })),
+    ).toEqual({ dateTime: '07/21/2026 09:15' });
+  });
 });

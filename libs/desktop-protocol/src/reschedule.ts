@@ -1,4 +1,4 @@
-import { RecordType } from '@ocs/domain';
+import { type CallbackType as CallbackKind, RecordType } from '@ocs/domain';
 import { scheduleInstantSeconds } from './date-time';
 import { ErrorCode } from './errors';
 import { GswKey as K } from './keys';
@@ -61,6 +61,24 @@ export function parseReschedule(
         ? {}
         : { callbackType, recordType: CALLBACK_RECORD_TYPES[callbackType] }),
     },
+  };
+}
+
+/**
+ * The callback a reschedule request asks for, in the domain's terms: GSW_DATE_TIME as sent (read
+ * later in the record's own zone) and GSW_CALLBACK_TYPE when present.
+ */
+export function requestedCallback(request: RescheduleRequest): {
+  readonly dateTime: string;
+  readonly callbackType?: CallbackKind;
+} {
+  // Validation admits only the CallbackType values.
+  const callbackType = request.attributes[K.GSW_CALLBACK_TYPE] as CallbackType | undefined;
+  return {
+    dateTime: request.attributes[K.GSW_DATE_TIME],
+    ...(callbackType === undefined
+      ? {}
+      : { callbackType: callbackType === CallbackType.Personal ? 'personal' : 'campaign' }),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   GswKey as K,
   recordEventAttributes,
   replyTo,
+  requestedCallback,
   RequestType,
   UserEvent,
 } from '@ocs/desktop-protocol';
@@ -48,20 +49,12 @@ export async function rescheduleRecord(
 ): Promise<void> {
   const attributes = request.attributes;
   const handle = attributes[K.GSW_RECORD_HANDLE];
-  const callbackType = attributes[K.GSW_CALLBACK_TYPE];
   const error = (failure: ErrorReply) =>
     replyTo(request as DesktopRequestOf<'RecordReschedule'>, deps.applicationId).error(failure);
   try {
     const kept = await deps.client.request(
       RescheduleRecord,
-      {
-        handle,
-        agentId: session.loginId,
-        dateTime: attributes[K.GSW_DATE_TIME],
-        ...(callbackType === undefined
-          ? {}
-          : { callbackType: callbackType === CallbackType.Personal ? 'personal' : 'campaign' }),
-      },
+      { handle, agentId: session.loginId, ...requestedCallback(request) },
       { tenant: session.tenant },
       { timeoutMs: REQUEST_TIMEOUT_MS },
     );

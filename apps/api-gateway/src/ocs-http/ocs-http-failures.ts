@@ -1,4 +1,9 @@
-import { CampaignGroupOperationError, DialingSessionErrorCode, RecordsErrorCode } from '@ocs/contracts';
+import {
+  CallbacksErrorCode,
+  CampaignGroupOperationError,
+  DialingSessionErrorCode,
+  RecordsErrorCode,
+} from '@ocs/contracts';
 import { ERRORS, ErrorCode } from '@ocs/desktop-protocol';
 import { COMM_DN_ERROR_VALUES, CommDnError } from '@ocs/domain';
 import { BusRemoteError } from '@ocs/messaging';
@@ -32,6 +37,11 @@ export function recordFailure(error: unknown, resource: 'record' | 'list'): unkn
     case DialingSessionErrorCode.InvalidRecordUpdate:
     case RecordsErrorCode.ChainOfAnotherRecord:
       return desktopError(400, ErrorCode.InvalidAttributeValue, error.message);
+    // RecordReschedule: a time in the past or unreadable is an incorrect request.
+    case CallbacksErrorCode.InvalidTime:
+      return desktopError(400, ErrorCode.InvalidTime, error.message);
+    case CallbacksErrorCode.InvalidTimeFormat:
+      return desktopError(400, ErrorCode.InvalidTimeFormat, error.message);
     case RecordsErrorCode.CallingListNotLoaded:
       return resource === 'list'
         ? desktopError(404, ErrorCode.NoActiveCampaigns, error.message)

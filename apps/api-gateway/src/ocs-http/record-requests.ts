@@ -22,13 +22,6 @@ import { desktopError } from './ocs-http-failures';
  */
 const IMPLIED = '\u0000implied-by-uri';
 
-/** Requests not built yet behind this interface; the answer tells the client so (501). */
-export const NOT_YET: ReadonlySet<string> = new Set(['RecordReschedule']);
-
-export function notYet(req: string): never {
-  throw desktopError(501, ErrorCode.InvalidRequest, `${req} is not available yet`);
-}
-
 /** Validates `body` as desktop request `type`; 400 with the desktop error number otherwise. */
 export function asDesktopRequest<T extends RequestType>(
   type: T,

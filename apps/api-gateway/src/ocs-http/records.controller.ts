@@ -1,14 +1,28 @@
 import { Controller, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { AddRecord, CancelRecords, type MessageOrigin, RejectRecord, UpdateRecord } from '@ocs/contracts';
-import { ErrorCode, GswKey as K, parseNewRecord, parseRecordUpdate } from '@ocs/desktop-protocol';
-import { findGenesysTimeZone, isDesktopTreatmentRequest } from '@ocs/domain';
+import {
+  AddRecord,
+  type CallbackRequest,
+  CancelRecords,
+  GetHandleCallingList,
+  type MessageOrigin,
+  RejectRecord,
+  UpdateRecord,
+} from '@ocs/contracts';
+import {
+  ErrorCode,
+  GswKey as K,
+  parseNewRecord,
+  parseRecordUpdate,
+  requestedCallback,
+} from '@ocs/desktop-protocol';
+import { type FieldDefinition, findGenesysTimeZone, isDesktopTreatmentRequest } from '@ocs/domain';
 import { BusClient } from '@ocs/messaging';
 import { REQUEST_TIMEOUT_MS } from '../desktop/request-failure';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { desktopError, recordFailure } from './ocs-http-failures';
 import { jsonBody, type OcsHttpRequest } from './ocs-http-request';
 import { submitDoNotCall } from '../do-not-call/submit-do-not-call';
-import { asDesktopRequest, chainAttr, doNotCallListing, notYet, NOT_YET, sent } from './record-requests';
+import { asDesktopRequest, chainAttr, doNotCallListing, sent } from './record-requests';
 
 /** A whole day: the record's own window is checked by record-dispatcher, which knows it. */
 const ANY_WINDOW = { dailyFrom: 0, dailyTill: 86_400 };
@@ -42,7 +56,9 @@ export class RecordsController {
       switch (req) {
         case 'UpdateCallCompletionStats':
         case 'RecordProcessed':
-          return await this.update(req, attributes);
+          return await this.update(req, handle, attributes);
+        case 'RecordReschedule':
+          return await this.reschedule(handle, attributes);
         case 'RecordReject':
           await this.bus.request(RejectRecord, { handle }, this.origin(), { timeoutMs: REQUEST_TIMEOUT_MS });
           return;
@@ -65,7 +81,6 @@ export class RecordsController {
         case 'AddRecord':
           return await this.addRecord(handle, attributes);
         default:
-          if (req !== undefined && NOT_YET.has(req)) notYet(req);
           throw desktopError(400, ErrorCode.InvalidRequest, `req=${req ?? ''} is not a request on a record`);
       }
     } catch (error) {
@@ -74,42 +89,64 @@ export class RecordsController {
   }
 
   /**
-   * UpdateCallCompletionStats and RecordProcessed. Custom fields are not read: their send
-   * attributes belong to the record's calling list, which only record-dispatcher knows here.
+   * UpdateCallCompletionStats and RecordProcessed, read as the desktop's. Custom fields travel
+   * under the send attributes of the record's calling list, which only record-dispatcher knows
+   * here: it is asked only when the body has keys that may be custom fields.
    */
   private async update(
     req: 'UpdateCallCompletionStats' | 'RecordProcessed',
+    handle: number,
     attributes: Record<string, unknown>,
+    reschedule?: CallbackRequest,
   ): Promise<void> {
     const request = asDesktopRequest(req, attributes, this.config.applicationDbid, [
       K.GSW_CAMPAIGN_NAME,
       K.GSW_CALLING_LIST,
     ]);
-    const parsed = parseRecordUpdate(request, [], ANY_WINDOW);
+    const fields = Object.keys(request.customFields).length === 0 ? [] : await this.fieldsOf(handle);
+    const parsed = parseRecordUpdate(request, fields, ANY_WINDOW);
     if (!parsed.ok) throw desktopError(400, parsed.error.code, parsed.error.description);
-    const { custom: _custom, ...mandatory } = parsed.update;
+    const { custom, ...mandatory } = parsed.update;
     const treatment = attributes[K.GSW_TREATMENT];
     await this.bus.request(
       UpdateRecord,
       {
-        handle: request.attributes[K.GSW_RECORD_HANDLE],
+        handle,
         final: req === 'RecordProcessed',
         ...mandatory,
+        ...(Object.keys(custom).length > 0 ? { customFields: custom } : {}),
         // A treatment is applied only when GSW_TREATMENT asks for one (manual's table note).
         ...(typeof treatment === 'string' && isDesktopTreatmentRequest(treatment) ? { treatment } : {}),
+        ...(reschedule === undefined ? {} : { reschedule }),
       },
       this.origin(),
       { timeoutMs: REQUEST_TIMEOUT_MS },
     );
   }
 
-  /** AddRecord with the handle of the record that caused it: the new record joins that record's list. */
+  /**
+   * RecordReschedule is finalizing over HTTP (the manual's records table): the reschedule and the
+   * RecordProcessed of the same body (GSW_CALL_RESULT, custom fields...) go in one UpdateRecord,
+   * so no failure between the two can leave a reschedule kept but never finalized. There is no
+   * agent here: a Personal callback belongs to the agent whose desktop holds the record.
+   */
+  private async reschedule(handle: number, attributes: Record<string, unknown>): Promise<void> {
+    const request = asDesktopRequest('RecordReschedule', attributes, this.config.applicationDbid, [
+      K.GSW_CAMPAIGN_NAME,
+    ]);
+    await this.update('RecordProcessed', handle, attributes, requestedCallback(request));
+  }
+
+  /**
+   * AddRecord with the handle of the record that caused it: the new record joins that record's
+   * list, whose fields (send attributes, defaults, mandatory ones) the body is read against.
+   */
   private async addRecord(handle: number, attributes: Record<string, unknown>): Promise<void> {
     const request = asDesktopRequest('AddRecord', attributes, this.config.applicationDbid, [
       K.GSW_CAMPAIGN_NAME,
       K.GSW_CALLING_LIST,
     ]);
-    const parsed = parseNewRecord(request, [], (name) => findGenesysTimeZone(name));
+    const parsed = parseNewRecord(request, await this.fieldsOf(handle), (name) => findGenesysTimeZone(name));
     if (!parsed.ok) throw desktopError(400, parsed.error.code, parsed.error.description);
     const { timeZone, ...record } = parsed.record;
     const campaignName = sent(request.attributes[K.GSW_CAMPAIGN_NAME]);
@@ -123,6 +160,14 @@ export class RecordsController {
       this.origin(),
       { timeoutMs: REQUEST_TIMEOUT_MS },
     );
+  }
+
+  /** The fields of the calling list of the record under `handle` (410 when there is none). */
+  private async fieldsOf(handle: number): Promise<readonly FieldDefinition[]> {
+    const { fields } = await this.bus.request(GetHandleCallingList, { handle }, this.origin(), {
+      timeoutMs: REQUEST_TIMEOUT_MS,
+    });
+    return fields;
   }
 
   private origin(): MessageOrigin {

@@ -1,4 +1,9 @@
-import { CallbacksErrorCode, type ReplyOf, type RequestOf, type RescheduleRecord } from '@ocs/contracts';
+import {
+  type CallbackRequest,
+  CallbacksErrorCode,
+  type ReplyOf,
+  type RescheduleRecord,
+} from '@ocs/contracts';
 import {
   callbackTypeOfRecord,
   formatGenesysDateTime,
@@ -23,13 +28,14 @@ const WAITING_SQL = `(${RecordStatus.Ready}, ${RecordStatus.Retrieved})`;
 /**
  * Keeps a RecordReschedule on the locked handle until RecordProcessed (a repeat replaces it): the
  * time is read on the wall clock of the record's zone; 110 when in the past, 111 when unreadable.
+ * Returns the acknowledgement's values and the handle as it now is.
  */
 export async function keepReschedule(
   client: PoolClient,
   held: DesktopHandle,
-  request: RequestOf<typeof RescheduleRecord>,
+  request: CallbackRequest,
   now: Date,
-): Promise<Pending> {
+): Promise<{ pending: Pending; held: DesktopHandle }> {
   const { rows } = await client.query<{ zone: string; recordType: number; phone: string }>(
     `SELECT tz.iana_name AS zone, r.record_type AS "recordType", r.contact_info AS phone
        FROM records r JOIN time_zones tz ON tz.tenant_id = r.tenant_id AND tz.id = r.tz_dbid
@@ -54,9 +60,12 @@ export async function keepReschedule(
     read.at,
   ]);
   return {
-    callbackType,
-    dateTime: formatGenesysDateTime(localDateTimeAt(record.zone, fromUnixSeconds(read.at))),
-    phone: record.phone,
+    pending: {
+      callbackType,
+      dateTime: formatGenesysDateTime(localDateTimeAt(record.zone, fromUnixSeconds(read.at))),
+      phone: record.phone,
+    },
+    held: { ...held, callbackType, callbackAt: read.at },
   };
 }
 

@@ -63,9 +63,13 @@ export class DesktopRequests {
       tenant,
       request.handle,
       request.agentId,
-      async (session, client, held, holder) => {
-        const list = listOf(session, held.callingListId);
-        const changes = checkChanges(request, list?.fields ?? [], held);
+      async (session, client, handle, holder) => {
+        const list = listOf(session, handle.callingListId);
+        const changes = checkChanges(request, list?.fields ?? [], handle);
+        // OCS HTTP's RecordReschedule finalizes: kept here and finalized below, in this transaction.
+        const held = request.reschedule
+          ? (await keepReschedule(client, handle, request.reschedule, this.clock())).held
+          : handle;
         await this.records.applyChanges(client, held.recordId, changes);
         const place = placeOf(session, held);
         if (!request.final) {
@@ -158,7 +162,7 @@ export class DesktopRequests {
     request: RequestOf<typeof RescheduleRecord>,
   ): Promise<ReplyOf<typeof RescheduleRecord>> {
     return this.onHandle(tenant, request.handle, request.agentId, async (session, client, held) => {
-      const pending = await keepReschedule(client, held, request, this.clock());
+      const { pending } = await keepReschedule(client, held, request, this.clock());
       const { callingListName, campaignName } = placeOf(session, held);
       return { ...pending, callingListName, campaignName };
     });

@@ -4,6 +4,7 @@ import {
   AddRecord,
   CancelRecords,
   childOf,
+  GetHandleCallingList,
   MarkDoNotCallRecords,
   type Envelope,
   type ReplyOf,
@@ -11,7 +12,10 @@ import {
 } from '@ocs/contracts';
 import { RecordsService } from './records.service';
 
-/** RequestRecordCancel, DoNotCall (on records) and AddRecord, as the gateway parsed them. */
+/**
+ * RequestRecordCancel, DoNotCall (on records) and AddRecord, as the gateway parsed them, and the
+ * calling list of a handle for the gateway's parsing.
+ */
 @Controller()
 export class RecordsController {
   constructor(@Inject(RecordsService) private readonly records: RecordsService) {}
@@ -34,5 +38,12 @@ export class RecordsController {
   @MessagePattern(AddRecord.subject)
   add(@Payload() request: Envelope<RequestOf<typeof AddRecord>>): Promise<ReplyOf<typeof AddRecord>> {
     return this.records.add(request.tenant, request.data);
+  }
+
+  @MessagePattern(GetHandleCallingList.subject)
+  handleCallingList(
+    @Payload() request: Envelope<RequestOf<typeof GetHandleCallingList>>,
+  ): Promise<ReplyOf<typeof GetHandleCallingList>> {
+    return this.records.handleCallingList(request.tenant, request.data.handle);
   }
 }

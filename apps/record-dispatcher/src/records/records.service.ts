@@ -1,6 +1,7 @@
 import {
   type AddRecord,
   type CancelRecords,
+  type GetHandleCallingList,
   type MarkDoNotCallRecords,
   type MessageOrigin,
   type NewRecordData,
@@ -21,6 +22,7 @@ import { type DialingLogger, type DialingSessions } from '../dialing/dialing-ses
 import {
   type CancelOutcome,
   type DesktopRecord,
+  type HandlePlace,
   type ListPlacement,
   type RecordMark,
   type RecordStore,
@@ -167,34 +169,54 @@ export class RecordsService {
     return this.insert(tenantId, placement, request.record);
   }
 
+  /** GetHandleCallingList; see it in @ocs/contracts. */
+  async handleCallingList(tenant: string, handle: number): Promise<ReplyOf<typeof GetHandleCallingList>> {
+    const { place } = await this.heldPlace(await this.store.tenantId(tenant), handle);
+    const list = listOfPlace(place);
+    return {
+      callingListDbid: place.callingListId,
+      callingListName: list?.name ?? '',
+      campaignName: place.config.group.campaignName,
+      fields: list?.fields ?? [],
+    };
+  }
+
   /** AddRecord naming the handle of a held record: its list and campaign group decide. */
   private async addByHandle(
     tenantId: number | undefined,
     handle: number,
     request: RequestOf<typeof AddRecord>,
   ): Promise<ReplyOf<typeof AddRecord>> {
-    const place = tenantId === undefined ? undefined : await this.store.findHandle(tenantId, handle);
-    if (tenantId === undefined || !place) {
-      throw new CommandError(RecordsErrorCode.RecordNotFound, `No record under handle ${handle}`);
-    }
+    const { place, tenantId: heldTenantId } = await this.heldPlace(tenantId, handle);
     if (request.record.chainId !== null && request.record.chainId !== place.chainId) {
       throw new CommandError(
         RecordsErrorCode.ChainOfAnotherRecord,
         `Chain ${request.record.chainId} is not the chain of the record under handle ${handle}`,
       );
     }
-    const list = place.config.callingLists.find((candidate) => candidate.dbid === place.callingListId);
     return this.insert(
-      tenantId,
+      heldTenantId,
       {
         callingListId: place.callingListId,
-        callingListName: list?.name ?? '',
+        callingListName: listOfPlace(place)?.name ?? '',
         campaignDbid: place.config.group.campaignDbid,
         campaignName: place.config.group.campaignName,
         customerIdField: place.config.options.customerIdField,
       },
       request.record,
     );
+  }
+
+  /** The handle of the tenant and its session's configuration; RECORD_NOT_FOUND when none. */
+  private async heldPlace(
+    tenantId: number | undefined,
+    handle: number,
+  ): Promise<{ tenantId: number; place: HandlePlace }> {
+    const place = tenantId === undefined ? undefined : await this.store.findHandle(tenantId, handle);
+    if (tenantId === undefined || !place) {
+      throw new CommandError(RecordsErrorCode.RecordNotFound, `No record under handle ${handle}`);
+    }
+    return { tenantId, place };
   }
 
   private async insert(
@@ -314,4 +336,9 @@ export class RecordsService {
       );
     }
   }
+}
+
+/** The calling list of a held record, from its session's configuration. */
+function listOfPlace(place: HandlePlace) {
+  return place.config.callingLists.find((candidate) => candidate.dbid === place.callingListId);
 }

@@ -2,7 +2,7 @@ import { CALLBACK_TYPES } from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand, defineEvent, defineStream } from '../definitions';
 import { MAX_DBID } from './campaign-groups';
-import { deliveredRecordSchema, recordListSchema } from './dialing-sessions';
+import { callbackRequestSchema, deliveredRecordSchema, recordListSchema } from './dialing-sessions';
 
 /**
  * Callbacks: RecordReschedule / ScheduledRecordReschedule kept on the record handle until
@@ -29,21 +29,14 @@ export const CallbacksErrorCode = {
  * RecordReschedule / ScheduledRecordReschedule on a record on the agent's desktop: the requested
  * time (GSW_DATE_TIME on the wall clock of the record's time zone) and callback type are kept on
  * the handle; nothing else changes until RecordProcessed. A repeat replaces the pending one.
- * Without `callbackType` the record keeps its callback type (personal for personal record types,
- * else campaign). Errors: RECORD_NOT_FOUND / RECORD_HELD_BY_ANOTHER_AGENT (109), INVALID_TIME
+ * Errors: RECORD_NOT_FOUND / RECORD_HELD_BY_ANOTHER_AGENT (109), INVALID_TIME
  * (110), INVALID_TIME_FORMAT (111).
  */
 export const RescheduleRecord = defineCommand({
   service: 'record-dispatcher',
   type: 'callbacks.reschedule',
   version: 1,
-  request: z.object({
-    handle: recordHandle,
-    agentId,
-    /** GSW_DATE_TIME as the desktop sent it: "MM/DD/YY(YYYY) HH:MM". */
-    dateTime: z.string().max(32),
-    callbackType: callbackTypeSchema.optional(),
-  }),
+  request: callbackRequestSchema.extend({ handle: recordHandle, agentId }),
   reply: z.object({
     callingListName: z.string(),
     campaignName: z.string(),

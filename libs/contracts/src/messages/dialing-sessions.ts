@@ -1,4 +1,9 @@
-import { DESKTOP_TREATMENT_REQUESTS, RECORD_STATUS_VALUES, RECORD_TYPE_VALUES } from '@ocs/domain';
+import {
+  CALLBACK_TYPES,
+  DESKTOP_TREATMENT_REQUESTS,
+  RECORD_STATUS_VALUES,
+  RECORD_TYPE_VALUES,
+} from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand } from '../definitions';
 import { callingListFieldSchema } from './campaign-group-sessions';
@@ -111,6 +116,19 @@ export const ReturnRecord = defineCommand({
   reply: z.object({ handle: recordHandle }),
 });
 
+/**
+ * A requested callback (RecordReschedule, ScheduledRecordReschedule): GSW_DATE_TIME as sent,
+ * "MM/DD/YY(YYYY) HH:MM" on the wall clock of the record's time zone, and GSW_CALLBACK_TYPE;
+ * without a type the record keeps its callback type (personal for personal record types, else
+ * campaign).
+ */
+export const callbackRequestSchema = z.object({
+  dateTime: z.string().max(32),
+  callbackType: z.enum(CALLBACK_TYPES).optional(),
+});
+
+export type CallbackRequest = z.infer<typeof callbackRequestSchema>;
+
 /** Where a record on a desktop belongs, for the acknowledgements (GSW_CALLING_LIST, GSW_CAMPAIGN_NAME). */
 const recordPlaceSchema = z.object({
   handle: recordHandle,
@@ -131,26 +149,34 @@ const recordPlaceSchema = z.object({
  * chain ends; the call is written to the call history under a new GSW_CALL_ATTEMPT_GUID (one for
  * the whole chain) and the record's attempts are counted. With `treatment` (GSW_TREATMENT) the
  * list's treatments for the call result decide instead: redial, next in chain, cancel, etc.
+ * With `reschedule` (final only: OCS HTTP's RecordReschedule, which finalizes) the reschedule is
+ * kept on the handle as RescheduleRecord keeps it and this update finalizes it, in one transaction.
  * Errors: RECORD_NOT_FOUND (unknown or finalized handle), RECORD_HELD_BY_ANOTHER_AGENT,
- * INVALID_RECORD_UPDATE.
+ * INVALID_RECORD_UPDATE; with `reschedule`, INVALID_TIME (110) and INVALID_TIME_FORMAT (111).
  */
 export const UpdateRecord = defineCommand({
   service: 'record-dispatcher',
   type: 'dialing-sessions.update-record',
   version: 1,
-  request: z.object({
-    handle: recordHandle,
-    /** The requesting agent; absent for an OCS HTTP client, which may act on any desktop's record. */
-    agentId: z.string().min(1).max(32).optional(),
-    final: z.boolean(),
-    callResult: z.number().int().nonnegative().max(2_147_483_647).optional(),
-    dailyFrom: z.number().int().min(0).max(86_400).optional(),
-    dailyTill: z.number().int().min(0).max(86_400).optional(),
-    contactInfo: z.string().trim().min(1).max(128).optional(),
-    contactInfoType: z.number().int().min(0).max(11).optional(),
-    customFields: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).optional(),
-    treatment: z.enum(DESKTOP_TREATMENT_REQUESTS).optional(),
-  }),
+  request: z
+    .object({
+      handle: recordHandle,
+      /** The requesting agent; absent for an OCS HTTP client, which may act on any desktop's record. */
+      agentId: z.string().min(1).max(32).optional(),
+      final: z.boolean(),
+      callResult: z.number().int().nonnegative().max(2_147_483_647).optional(),
+      dailyFrom: z.number().int().min(0).max(86_400).optional(),
+      dailyTill: z.number().int().min(0).max(86_400).optional(),
+      contactInfo: z.string().trim().min(1).max(128).optional(),
+      contactInfoType: z.number().int().min(0).max(11).optional(),
+      customFields: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).optional(),
+      treatment: z.enum(DESKTOP_TREATMENT_REQUESTS).optional(),
+      reschedule: callbackRequestSchema.optional(),
+    })
+    .refine((request) => request.reschedule === undefined || request.final, {
+      message: 'A reschedule is finalized only by a final update',
+      path: ['reschedule'],
+    }),
   reply: recordPlaceSchema.extend({
     /** record_status of the record after the request. */
     recordStatus: z.literal(RECORD_STATUS_VALUES),

@@ -1,6 +1,7 @@
 import { CHAIN_ATTRS, DEFAULT_CHAIN_ATTR } from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand, defineEvent, defineStream } from '../definitions';
+import { callingListFieldSchema } from './campaign-group-sessions';
 import { MAX_DBID } from './campaign-groups';
 
 /**
@@ -166,6 +167,25 @@ export const AddRecord = defineCommand({
     campaignName: z.string(),
     chainId: z.number().int().nonnegative(),
     chainN: z.number().int().nonnegative(),
+  }),
+});
+
+/**
+ * The calling list of the record held under a handle (buffered or on a desktop), with its field
+ * definitions. An OCS HTTP client names a record by its handle alone, so the gateway reads the
+ * custom fields of its body (send attributes) against these, with the desktop's own parsing.
+ * Errors: RECORD_NOT_FOUND.
+ */
+export const GetHandleCallingList = defineCommand({
+  service: 'record-dispatcher',
+  type: 'records.handle-calling-list',
+  version: 1,
+  request: z.object({ handle: recordHandle }),
+  reply: z.object({
+    callingListDbid: dbid,
+    callingListName: z.string(),
+    campaignName: z.string(),
+    fields: z.array(callingListFieldSchema),
   }),
 });
 
