@@ -24,6 +24,7 @@ describe('--help', () => {
     'auth/issue-token.js',
     'desktop/agent.js',
     'agents/agent-group.js',
+    'dnc/dnc-list.js',
   ])('tool %s prints its usage and exits 0', (tool) => {
     const result = run(path.join('dist', 'tools', tool));
     expect(result.status).toBe(0);

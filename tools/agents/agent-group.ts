@@ -4,11 +4,11 @@
  * the loaded campaign groups it joins.
  */
 import { SetAgentGroupMembership } from '@ocs/contracts';
-import { connectBus } from '@ocs/messaging';
 import { DEMO_TENANT } from '@ocs/persistence';
 import { DEFAULT_NATS_URL } from '@ocs/service-kit';
 import { parseArgs } from 'node:util';
 import { runCli } from '../db/run-cli';
+import { withBus } from '../db/with-bus';
 
 const USAGE = `Usage: node dist/tools/agents/agent-group.js --agent <login id> --group <agent group> (--add | --remove) [options]
 
@@ -71,25 +71,14 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const bus = await connectBus({
-    url: request.natsUrl,
-    name: 'agent-group-cli',
-    connection: { maxReconnectAttempts: 0 },
-  });
-  try {
-    const { loginId, agentGroup, member } = request;
-    const reply = await bus.request(
-      SetAgentGroupMembership,
-      { loginId, agentGroup, member },
-      { tenant: request.tenant },
-    );
-    const change = reply.changed ? 'now' : 'already';
-    process.stdout.write(
-      `${loginId} is ${change} ${member ? 'a member of' : 'out of'} ${agentGroup} (DBID ${reply.agentGroupDbid})\n`,
-    );
-  } finally {
-    await bus.close();
-  }
+  const { loginId, agentGroup, member } = request;
+  const reply = await withBus(request.natsUrl, 'agent-group-cli', (bus) =>
+    bus.request(SetAgentGroupMembership, { loginId, agentGroup, member }, { tenant: request.tenant }),
+  );
+  const change = reply.changed ? 'now' : 'already';
+  process.stdout.write(
+    `${loginId} is ${change} ${member ? 'a member of' : 'out of'} ${agentGroup} (DBID ${reply.agentGroupDbid})\n`,
+  );
 }
 
 if (require.main === module) runCli('agent-group', main);

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { AddDoNotCall, CheckDoNotCall, RemoveDoNotCall, RereadDoNotCall } from '@ocs/contracts';
 import { type Bus, connectBus } from '@ocs/messaging';
 import { eventually, startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
@@ -5,6 +7,7 @@ import { createLogger } from '@ocs/observability';
 import { DEMO_TENANT, seedDemo } from '@ocs/persistence';
 import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
 import { type RunningService, startService } from '@ocs/service-kit';
+import { builtScript } from '@ocs/service-kit/testing';
 import { AppModule } from '../src/app.module';
 import { DncRegistry } from '../src/dnc/dnc-registry';
 
@@ -12,6 +15,8 @@ import { DncRegistry } from '../src/dnc/dnc-registry';
 // so its real subjects reach nobody else.
 
 jest.setTimeout(60_000);
+
+const execFileAsync = promisify(execFile);
 
 const origin = { tenant: DEMO_TENANT };
 const options = { timeoutMs: 5_000 };
@@ -161,5 +166,27 @@ describe('dnc-registry (Postgres + NATS)', () => {
       registryOf(restarted).check(DEMO_TENANT, { phones: ['+12125550104', '+12125550101'], customerIds: [] })
         .phones,
     ).toEqual(['+12125550104', '+12125550101']);
+  });
+
+  it('is worked from the dnc-list command line: add, check, remove, reread', async () => {
+    // Asynchronous: the replicas answering the tool run in this very process.
+    const cli = async (...args: string[]) => {
+      const { stdout, stderr } = await execFileAsync(
+        process.execPath,
+        [builtScript('tools/dnc/dnc-list.js'), ...args, '--nats-url', nats.url],
+        { timeout: 30_000 },
+      );
+      expect(stderr).toBe('');
+      return stdout.trim();
+    };
+    expect(
+      await cli('add', '--phone', '+1 415 555 0199', '--message', 'by hand', '--duration', '600'),
+    ).toMatch(/^listed \+14155550199 until \d{4}-/);
+    expect(await cli('check', '--phone', '+14155550199', '--phone', '+14155550198')).toBe(
+      'listed now: +14155550199',
+    );
+    expect(await cli('remove', '--phone', '+14155550199')).toBe('removed 1 entry');
+    expect(await cli('check', '--phone', '+14155550199')).toBe('none of them is listed');
+    expect(await cli('reread')).toMatch(/^reread \d+ entries in \d+ ms$/);
   });
 });

@@ -31,3 +31,4 @@ export * from './callbacks/callback-time';
 export * from './dialing';
 export * from './campaign-groups';
 export * from './records';
+export * from './telephony';

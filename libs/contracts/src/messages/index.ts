@@ -7,3 +7,4 @@ export * from './records';
 export * from './callbacks';
 export * from './do-not-call';
 export * from './comm-dn';
+export * from './telephony';

@@ -1,0 +1,208 @@
+import {
+  CallProgress,
+  type ConnectCall,
+  type DialCall,
+  type MessageOrigin,
+  type PayloadOf,
+  type ReleaseCall,
+  type ReplyOf,
+  type RequestOf,
+  TelephonyErrorCode,
+} from '@ocs/contracts';
+import {
+  type AnswerState,
+  type CallPlan,
+  type CallProgressState,
+  callResultOf,
+  type FinalCallState,
+  isFinalCallState,
+  mayConnect,
+  planCall,
+  ringLimitSeconds,
+  seededRandom,
+  seedOf,
+  unconnectedEnd,
+} from '@ocs/domain';
+import { type Bus, CommandError } from '@ocs/messaging';
+import { type SimClock } from './sim-clock';
+import { type TelephonySettings } from './telephony-settings';
+
+type DialRequest = RequestOf<typeof DialCall>;
+type CallAgent = NonNullable<DialRequest['agent']>;
+
+interface ActiveCall {
+  readonly request: DialRequest;
+  readonly origin: MessageOrigin;
+  readonly plan: CallPlan;
+  seq: number;
+  /** The furthest state before the end, for the call result. */
+  reached?: AnswerState | 'established';
+  /** Simulated time the live answer was reported, for the connect deadline. */
+  answeredAt?: number;
+  agent?: CallAgent;
+  /** The one pending step; each step schedules the next. */
+  cancelNext?: () => void;
+  /** Events go out one after the other, so a call's events are stored in order. */
+  published: Promise<void>;
+}
+
+export interface CallSimulatorOptions {
+  readonly progress?: typeof CallProgress;
+  readonly logger?: { warn(fields: object, message: string): void };
+}
+
+// Ended calls remembered for idempotency: a retried DialCall comes within seconds, and this many
+// calls cover that at any rate the simulator can reach.
+const ENDED_CALLS_KEPT = 100_000;
+
+/**
+ * The simulated switch: plays each DialCall from the customer model (libs/domain), seeded by the
+ * run's seed and the call id, so the same call id has the same customer in every run, whatever
+ * else is going on. It publishes every step as CallProgress and applies the line rules: minimum
+ * ring time, the connect deadline for live answers, the safe-harbor message.
+ */
+export class CallSimulator {
+  private readonly calls = new Map<string, ActiveCall>();
+  private readonly ended = new Set<string>();
+  private readonly progress: typeof CallProgress;
+
+  constructor(
+    private readonly settings: TelephonySettings,
+    private readonly clock: SimClock,
+    private readonly bus: Pick<Bus, 'publish'>,
+    private readonly options: CallSimulatorOptions = {},
+  ) {
+    this.progress = options.progress ?? CallProgress;
+  }
+
+  /** Calls in progress. */
+  get activeCalls(): number {
+    return this.calls.size;
+  }
+
+  dial(origin: MessageOrigin, request: DialRequest): ReplyOf<typeof DialCall> {
+    const { callId } = request;
+    if (this.calls.has(callId) || this.ended.has(callId)) return { callId, duplicate: true };
+    const random = seededRandom(seedOf(`${this.settings.seed}:${callId}`));
+    const plan = planCall(this.settings.model, random, {
+      amd: request.amd,
+      ringLimitSeconds: ringLimitSeconds(request.noAnswerTimeoutSeconds, this.settings.rules),
+    });
+    const call: ActiveCall = { request, origin, plan, seq: 0, published: Promise.resolve() };
+    this.calls.set(callId, call);
+    // `dialing` goes out at once (the plan's first step), so every call's events start with it.
+    this.emit(call, 'dialing');
+    this.playSteps(call, this.clock.now(), 1);
+    return { callId, duplicate: false };
+  }
+
+  connect(request: RequestOf<typeof ConnectCall>): ReplyOf<typeof ConnectCall> {
+    const call = this.activeCall(request.callId);
+    const waiting =
+      call?.reached === 'answered-person' &&
+      mayConnect((this.clock.now() - call.answeredAt!) / 1000, this.settings.rules);
+    if (!call || !waiting)
+      throw new CommandError(
+        TelephonyErrorCode.CallNotConnectable,
+        `Call ${request.callId} is not a live answer waiting for an agent`,
+      );
+    this.establish(call, request.agent);
+    return { callId: request.callId };
+  }
+
+  release(request: RequestOf<typeof ReleaseCall>): ReplyOf<typeof ReleaseCall> {
+    const call = this.activeCall(request.callId);
+    if (!call) return { callId: request.callId, released: false };
+    // Hanging up on a live answer nobody was connected to is the dialer dropping it.
+    this.finish(call, call.reached === 'answered-person' ? 'dropped' : 'released');
+    return { callId: request.callId, released: true };
+  }
+
+  /** Stops every call where it is (nothing more is published) and waits for pending events. */
+  async stop(): Promise<void> {
+    const calls = [...this.calls.values()];
+    this.calls.clear();
+    for (const call of calls) call.cancelNext?.();
+    await Promise.all(calls.map((call) => call.published));
+  }
+
+  /** An active call; CALL_NOT_FOUND for one never dialed, undefined for one that has ended. */
+  private activeCall(callId: string): ActiveCall | undefined {
+    const call = this.calls.get(callId);
+    if (!call && !this.ended.has(callId))
+      throw new CommandError(TelephonyErrorCode.CallNotFound, `No call ${callId}`);
+    return call;
+  }
+
+  /** Emits the plan's steps from `index` on, each at the dial time plus its offset. */
+  private playSteps(call: ActiveCall, dialedAt: number, index: number): void {
+    const step = call.plan.steps[index];
+    this.after(call, dialedAt + step.at * 1000, () => {
+      if (isFinalCallState(step.state)) return this.finish(call, step.state);
+      if (index < call.plan.steps.length - 1) {
+        this.emit(call, step.state);
+        return this.playSteps(call, dialedAt, index + 1);
+      }
+      this.answered(call, step.state as AnswerState);
+    });
+  }
+
+  private answered(call: ActiveCall, state: AnswerState): void {
+    call.reached = state;
+    call.answeredAt = this.clock.now();
+    this.emit(call, state);
+    // The dialer hangs up on what AMD or the fax tone says is no person.
+    if (state !== 'answered-person') return this.finish(call, 'released');
+    const { mode, agent } = call.request;
+    if (mode === 'ivr') return this.establish(call, undefined);
+    if (agent) return this.establish(call, agent);
+    const end = unconnectedEnd(call.plan.patienceSeconds, this.settings.rules);
+    this.after(call, call.answeredAt + end.after * 1000, () => this.finish(call, end.state));
+  }
+
+  /** Bridged (to an agent, or the IVR): the answerer stays on for its talk time, then hangs up. */
+  private establish(call: ActiveCall, agent: CallAgent | undefined): void {
+    call.reached = 'established';
+    call.agent = agent;
+    this.emit(call, 'established');
+    this.after(call, this.clock.now() + call.plan.talkSeconds * 1000, () => this.finish(call, 'released'));
+  }
+
+  private finish(call: ActiveCall, state: FinalCallState): void {
+    call.cancelNext?.();
+    this.emit(call, state, callResultOf(state, call.reached));
+    this.calls.delete(call.request.callId);
+    this.ended.add(call.request.callId);
+    if (this.ended.size > ENDED_CALLS_KEPT) this.ended.delete(this.ended.values().next().value!);
+  }
+
+  private after(call: ActiveCall, at: number, task: () => void): void {
+    call.cancelNext?.();
+    call.cancelNext = this.clock.at(at, () => {
+      call.cancelNext = undefined;
+      task();
+    });
+  }
+
+  private emit(call: ActiveCall, state: CallProgressState, callResult: number | null = null): void {
+    const { callId, campaignGroupDbid, recordHandle } = call.request;
+    const event: PayloadOf<typeof CallProgress> = {
+      callId,
+      campaignGroupDbid,
+      recordHandle,
+      seq: ++call.seq,
+      state,
+      at: new Date(this.clock.now()).toISOString(),
+      agent: call.agent,
+      callResult,
+      answeredBy: call.reached ? call.plan.answeredBy : undefined,
+    };
+    call.published = call.published
+      .then(() => this.bus.publish(this.progress, event, call.origin))
+      .then(
+        () => undefined,
+        (error: unknown) =>
+          this.options.logger?.warn({ err: error, callId, state }, 'CallProgress not published'),
+      );
+  }
+}

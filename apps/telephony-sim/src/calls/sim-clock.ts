@@ -1,0 +1,25 @@
+/**
+ * The simulator's time. Calls are timed on a simulated clock that runs `scale` times faster than
+ * the real one from the moment it is created (scale 1 is real time, for demos). Only telephony-sim
+ * reads it: the other services keep real time, so an accelerated run exercises the bus and the
+ * services under load with compressed call timings; the pacing benchmark does not use it (it runs
+ * the pure discrete-event simulator of libs/pacing).
+ */
+export interface SimClock {
+  /** Milliseconds since the epoch, simulated. */
+  now(): number;
+  /** Runs `task` when the simulated clock reaches `at`; the returned function cancels it. */
+  at(at: number, task: () => void): () => void;
+}
+
+export function scaledClock(scale: number, realNow: () => number = Date.now): SimClock {
+  const origin = realNow();
+  const now = () => origin + (realNow() - origin) * scale;
+  return {
+    now,
+    at(at, task) {
+      const timer = setTimeout(task, Math.max(0, (at - now()) / scale));
+      return () => clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import {
+  CUSTOMER_REACH,
+  type CustomerModel,
+  DEFAULT_CUSTOMER_MODEL,
+  DEFAULT_LINE_RULES,
+  type LineRules,
+  SIT_STATES,
+} from '@ocs/domain';
+import { ConfigError, type EnvVarHelp, parseEnv } from '@ocs/service-kit';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export interface TelephonySettings {
+  /** With a call's id, decides everything about the call. */
+  readonly seed: string;
+  /** Simulated seconds per real second: 1 for demos, more to run faster than real time. */
+  readonly timeScale: number;
+  readonly rules: LineRules;
+  readonly model: CustomerModel;
+}
+
+export const TELEPHONY_ENVIRONMENT: readonly EnvVarHelp[] = [
+  { name: 'TELEPHONY_SEED', default: '1', meaning: 'seed of every call outcome (with the call id)' },
+  {
+    name: 'TELEPHONY_TIME_SCALE',
+    default: '1',
+    meaning: 'simulated seconds per real second (60 runs 60x faster than real time)',
+  },
+  {
+    name: 'TELEPHONY_CONNECT_DEADLINE_SECONDS',
+    default: String(DEFAULT_LINE_RULES.connectDeadlineSeconds),
+    meaning: 'a live answer not connected to an agent this long after it is reported is abandoned',
+  },
+  {
+    name: 'TELEPHONY_SAFE_HARBOR_SECONDS',
+    default: String(DEFAULT_LINE_RULES.safeHarborSeconds),
+    meaning: 'length of the message played to a live answer no agent can take; 0 hangs up at once',
+  },
+  {
+    name: 'TELEPHONY_MIN_RING_SECONDS',
+    default: String(DEFAULT_LINE_RULES.minimumRingSeconds),
+    meaning: 'no call is given up as No Answer before it has rung this long',
+  },
+  {
+    name: 'TELEPHONY_CUSTOMER_MODEL',
+    default: '(PACING.md defaults)',
+    meaning: 'customer outcome distributions: a JSON object, or the path of a JSON file, over the defaults',
+  },
+];
+
+const seconds = z.number().nonnegative();
+const interval = z.object({ min: seconds, max: seconds }).refine(({ min, max }) => min <= max, {
+  message: 'min exceeds max',
+});
+const logNormal = z.object({ mean: z.number().positive(), cv: z.number().nonnegative() });
+const weights = <K extends string>(keys: readonly K[]) =>
+  z.partialRecord(z.enum(keys), z.number().nonnegative());
+const rate = z.number().min(0).max(1);
+
+// Every key optional: the file gives only what differs from the defaults (weights and AMD merge).
+const modelOverride = z
+  .object({
+    reach: weights(CUSTOMER_REACH),
+    sitTones: weights(SIT_STATES),
+    dialingSeconds: interval,
+    signalSeconds: interval,
+    personRingSeconds: logNormal,
+    machineRingSeconds: logNormal,
+    talkSeconds: logNormal,
+    machineMessageSeconds: interval,
+    patienceSeconds: logNormal,
+    amd: z
+      .object({ detectSeconds: interval, falsePositiveRate: rate, falseNegativeRate: rate })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+
+const schema = z.object({
+  TELEPHONY_SEED: z.string().default('1'),
+  TELEPHONY_TIME_SCALE: z.coerce.number().positive().max(10_000).default(1),
+  TELEPHONY_CONNECT_DEADLINE_SECONDS: z.coerce.number().nonnegative().default(2),
+  TELEPHONY_SAFE_HARBOR_SECONDS: z.coerce.number().nonnegative().default(0),
+  TELEPHONY_MIN_RING_SECONDS: z.coerce.number().nonnegative().default(15),
+  TELEPHONY_CUSTOMER_MODEL: z.string().optional(),
+});
+
+export function loadTelephonySettings(env: NodeJS.ProcessEnv = process.env): TelephonySettings {
+  const parsed = parseEnv(schema, env);
+  return {
+    seed: parsed.TELEPHONY_SEED,
+    timeScale: parsed.TELEPHONY_TIME_SCALE,
+    rules: {
+      connectDeadlineSeconds: parsed.TELEPHONY_CONNECT_DEADLINE_SECONDS,
+      safeHarborSeconds: parsed.TELEPHONY_SAFE_HARBOR_SECONDS,
+      minimumRingSeconds: parsed.TELEPHONY_MIN_RING_SECONDS,
+    },
+    model: customerModel(parsed.TELEPHONY_CUSTOMER_MODEL),
+  };
+}
+
+/** The defaults with `source` (inline JSON, or a JSON file's path) laid over them. */
+export function customerModel(source: string | undefined): CustomerModel {
+  if (source === undefined) return DEFAULT_CUSTOMER_MODEL;
+  const text = source.trimStart().startsWith('{') ? source : readFileSync(source, 'utf8');
+  const checked = modelOverride.safeParse(parseJson(text));
+  if (!checked.success)
+    throw new ConfigError(`Invalid TELEPHONY_CUSTOMER_MODEL: ${z.prettifyError(checked.error)}`);
+  const override = checked.data;
+  const base = DEFAULT_CUSTOMER_MODEL;
+  return {
+    ...base,
+    ...override,
+    reach: { ...base.reach, ...override.reach },
+    sitTones: { ...base.sitTones, ...override.sitTones },
+    amd: { ...base.amd, ...override.amd },
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`Invalid TELEPHONY_CUSTOMER_MODEL: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './call-progress';
+export * from './customer-model';
+export * from './line-rules';
+export * from './seeded-random';
