@@ -121,6 +121,40 @@ describe('DesktopSession commands', () => {
     });
   });
 
+  it('reschedules the current record and lists it as do-not-call', () => {
+    const session = new DesktopSession(settings);
+    session.receive(previewRecord(17, 1));
+    expect(sent(session.command('reschedule 12/24/2026 10:30 personal'))).toEqual({
+      GSW_AGENT_REQ_TYPE: 'RecordReschedule',
+      GSW_APPLICATION_ID: 7,
+      GSW_CAMPAIGN_NAME: 'Payment Reminders',
+      GSW_RECORD_HANDLE: 17,
+      GSW_CALLING_LIST: 'Payment Reminders',
+      GSW_DATE_TIME: '12/24/2026 10:30',
+      GSW_CALLBACK_TYPE: 'Personal',
+      GSW_REFERENCE_ID: 1,
+    });
+    expect(sent(session.command('reschedule 12/24/2026 10:30'))).toMatchObject({
+      GSW_CALLBACK_TYPE: 'Campaign',
+    });
+    expect(sent(session.command('dnc'))).toEqual({
+      GSW_AGENT_REQ_TYPE: 'DoNotCall',
+      GSW_APPLICATION_ID: 7,
+      GSW_CAMPAIGN_NAME: 'Payment Reminders',
+      GSW_RECORD_HANDLE: 17,
+      GSW_CALLING_LIST: 'Payment Reminders',
+      GSW_REFERENCE_ID: 3,
+    });
+    expect(sent(session.command('dnc RecordOnly'))).toMatchObject({ GSW_CHAIN_ATTR: 'RecordOnly' });
+    const errorOf = (line: string) => {
+      const action = session.command(line);
+      return action.kind === 'print' ? action.lines[0] : action.kind;
+    };
+    expect(errorOf('reschedule tomorrow')).toMatch(/reschedule <MM\/DD\/YYYY HH:MM>/);
+    expect(errorOf('reschedule 12/24/2026 10:30 whoever')).toMatch(/reschedule <MM\/DD\/YYYY HH:MM>/);
+    expect(errorOf('dnc Everything')).toMatch(/dnc \[AllChain\|RecordOnly\]/);
+  });
+
   it('answers mistakes locally, without sending anything', () => {
     const session = new DesktopSession(settings);
     session.receive(previewRecord(17, 1));
@@ -167,6 +201,17 @@ describe('DesktopSession records and answers', () => {
     expect(session.current?.handle).toBe(20);
     session.receive({ GSW_USER_EVENT: 'RecordCancel', GSW_RECORD_HANDLE: 20 });
     expect(session.command('records')).toEqual({ kind: 'print', lines: ['No records on the desktop.'] });
+
+    // A callback arrives unasked and becomes the current record; DoNotCall takes its chain away.
+    session.receive({ ...previewRecord(30, 0), GSW_USER_EVENT: 'ScheduledCall' });
+    session.receive({ ...previewRecord(31, 5), GSW_USER_EVENT: 'ChainedRecord' });
+    expect(session.current?.handle).toBe(30);
+    session.receive({
+      GSW_USER_EVENT: 'DoNotCallAcknowledge',
+      GSW_RECORD_HANDLE: 30,
+      GSW_CHAIN_ATTR: 'AllChain',
+    });
+    expect(session.heldRecords).toEqual([]);
   });
 
   it('knows which frame answers a request', () => {

@@ -6,12 +6,13 @@
 import {
   GswKey as K,
   isProtocolKey,
+  CallbackType,
   REQUEST_RESPONSES,
   REQUEST_SPECS,
   RequestType,
   UserEvent,
 } from '@ocs/desktop-protocol';
-import { CALL_RESULT_LABELS, CallResult } from '@ocs/domain';
+import { CALL_RESULT_LABELS, CallResult, isChainAttr } from '@ocs/domain';
 
 export type Frame = Record<string, unknown>;
 
@@ -62,6 +63,10 @@ export const COMMAND_HELP = [
   `                                     RecordProcessed for the current record (default ${DEFAULT_CALL_RESULT} Answer)`,
   '  reject                             RecordReject: give the current record back',
   '  chain                              ChainedRecordRequest: the other records of its chain',
+  '  reschedule <MM/DD/YYYY HH:MM> [personal|campaign]',
+  "                                     RecordReschedule: call back then, in the record's time zone",
+  '                                     (campaign by default); done finalizes it',
+  '  dnc [RecordOnly]                   DoNotCall: never call this record (its whole chain by default)',
   '  records                            the records on this desktop; * marks the current one',
   '  use <handle>                       make another record on the desktop the current one',
   '  over                               PreviewDialingModeOver: end the preview session',
@@ -193,6 +198,34 @@ export class DesktopSession {
           [K.GSW_RECORD_HANDLE]: record.handle,
         });
       }
+      case 'reschedule': {
+        const record = this.requireCurrent();
+        const [date, time, type, ...rest] = args.map((token) => token.text);
+        const callbackType = { personal: CallbackType.Personal, campaign: CallbackType.Campaign }[
+          (type ?? 'campaign').toLowerCase()
+        ];
+        if (!date || !time || !callbackType || rest.length > 0)
+          throw new Error('reschedule <MM/DD/YYYY HH:MM> [personal|campaign] (see help)');
+        return this.send(RequestType.RecordReschedule, {
+          ...this.campaignScoped(),
+          [K.GSW_RECORD_HANDLE]: record.handle,
+          [K.GSW_CALLING_LIST]: record.callingList,
+          [K.GSW_DATE_TIME]: `${date} ${time}`,
+          [K.GSW_CALLBACK_TYPE]: callbackType,
+        });
+      }
+      case 'dnc': {
+        const record = this.requireCurrent();
+        const [scope, ...rest] = args.map((token) => token.text);
+        if (rest.length > 0 || (scope !== undefined && !isChainAttr(scope)))
+          throw new Error('dnc [AllChain|RecordOnly] (see help)');
+        return this.send(RequestType.DoNotCall, {
+          ...this.campaignScoped(),
+          [K.GSW_RECORD_HANDLE]: record.handle,
+          [K.GSW_CALLING_LIST]: record.callingList,
+          ...(scope === undefined ? {} : { [K.GSW_CHAIN_ATTR]: scope }),
+        });
+      }
       case 'records':
         return { kind: 'print', lines: this.describeRecords() };
       case 'use': {
@@ -249,7 +282,11 @@ export class DesktopSession {
     const event = frame[K.GSW_USER_EVENT];
     const handle = frame[K.GSW_RECORD_HANDLE];
     if (typeof handle !== 'number' || frame[K.GSW_ERROR_NUMBER] !== undefined) return;
-    if (event === UserEvent.PreviewRecord || event === UserEvent.ChainedRecord) {
+    if (
+      event === UserEvent.PreviewRecord ||
+      event === UserEvent.ChainedRecord ||
+      event === UserEvent.ScheduledCall
+    ) {
       const chainId = frame[K.GSW_CHAIN_ID];
       this.records.set(handle, {
         handle,
@@ -257,11 +294,14 @@ export class DesktopSession {
         phone: String(frame[K.GSW_PHONE] ?? ''),
         chainId: typeof chainId === 'number' ? chainId : undefined,
       });
-      if (event === UserEvent.PreviewRecord || this.currentHandle === undefined) this.currentHandle = handle;
+      if (event !== UserEvent.ChainedRecord || this.currentHandle === undefined) this.currentHandle = handle;
       return;
     }
-    if (event === UserEvent.RecordProcessedAcknowledge) {
-      // A processed record ends its chain: the chained records on the desktop go with it.
+    if (
+      event === UserEvent.RecordProcessedAcknowledge ||
+      (event === UserEvent.DoNotCallAcknowledge && frame[K.GSW_CHAIN_ATTR] !== 'RecordOnly')
+    ) {
+      // A processed (or do-not-call) record ends its chain: the chained records on the desktop go with it.
       const done = this.records.get(handle);
       for (const record of this.heldRecords) {
         const sameChain =
@@ -272,7 +312,12 @@ export class DesktopSession {
       }
       return;
     }
-    if (event === UserEvent.RecordRejectAcknowledge || event === UserEvent.RecordCancel) this.forget(handle);
+    if (
+      event === UserEvent.RecordRejectAcknowledge ||
+      event === UserEvent.RecordCancel ||
+      event === UserEvent.DoNotCallAcknowledge
+    )
+      this.forget(handle);
   }
 
   private forget(handle: number): void {
