@@ -63,7 +63,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/contracts/src/**/*.ts', 'libs/desktop-protocol/src/**/*.ts', 'libs/domain/src/**/*.ts'],
+    files: [
+      'libs/contracts/src/**/*.ts',
+      'libs/desktop-protocol/src/**/*.ts',
+      'libs/domain/src/**/*.ts',
+      'libs/pacing/src/**/*.ts',
+    ],
     ignores: ['**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ioModules }] },
   },

@@ -6,15 +6,14 @@ import {
   type PayloadOf,
   ReleaseCall,
   type RequestOf,
+  SetAgentState,
   TelephonyErrorCode,
 } from '@ocs/contracts';
 import { callResultOf, DEFAULT_CUSTOMER_MODEL, isFinalCallState } from '@ocs/domain';
 import { type Bus, type BusSubscription, connectBus } from '@ocs/messaging';
 import { eventually, startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
-import { createLogger } from '@ocs/observability';
-import { DEFAULT_DATABASE_URL } from '@ocs/persistence';
-import { type RunningService, startService } from '@ocs/service-kit';
-import { AppModule } from '../src/app.module';
+import { type RunningService } from '@ocs/service-kit';
+import { startTelephonySim } from './start-telephony-sim';
 
 // telephony-sim as it ships, on a private NATS, 10 times faster than real time: calls dialed over
 // the bus, their CallProgress events followed from the stream.
@@ -25,7 +24,10 @@ type Progress = PayloadOf<typeof CallProgress>;
 
 const origin = { tenant: 'Resources' };
 const options = { timeoutMs: 5_000 };
-const agent = { loginId: 'agent09', place: 'Place_7009' };
+const agents = [
+  { loginId: 'agent09', place: 'Place_7009' },
+  { loginId: 'agent10', place: 'Place_7010' },
+];
 // Short conversations keep the test short; everything else is the PACING.md customer.
 const environment = {
   TELEPHONY_SEED: '42',
@@ -53,28 +55,16 @@ describe('telephony-sim (NATS)', () => {
   let following: BusSubscription;
   const saved = { ...process.env };
   const events = new Map<string, Progress[]>();
-  /** Calls the test connects to `agent` as soon as their live answer is reported. */
-  const connectOnAnswer = new Set<string>();
+  /** Calls the test connects to their agent as soon as their live answer is reported. */
+  const connectOnAnswer = new Map<string, (typeof agents)[number]>();
 
   const start = async () => {
-    service = await startService(
-      { module: AppModule },
-      {
-        service: 'telephony-sim',
-        // The simulator never queries Postgres; the platform's pool stays unconnected.
-        databaseUrl: DEFAULT_DATABASE_URL,
-        natsUrl: nats.url,
-        host: '127.0.0.1',
-        port: 0,
-        logLevel: 'silent',
-        shutdownTimeoutMs: 5_000,
-      },
-      createLogger({ service: 'telephony-sim', level: 'silent' }),
-    );
+    service = await startTelephonySim(nats.url);
   };
   const onProgress = async ({ data }: Envelope<Progress>) => {
     events.set(data.callId, [...(events.get(data.callId) ?? []), data]);
-    if (data.state === 'answered-person' && connectOnAnswer.has(data.callId))
+    const agent = connectOnAnswer.get(data.callId);
+    if (data.state === 'answered-person' && agent)
       await bus.request(ConnectCall, { callId: data.callId, agent }, origin, options);
   };
   const statesOf = (id: string) => (events.get(id) ?? []).map((event) => event.state);
@@ -159,13 +149,21 @@ describe('telephony-sim (NATS)', () => {
     await start();
     const connected = [callId(2, 1), callId(2, 2)];
     const left = [callId(2, 3), callId(2, 4)];
-    for (const id of connected) connectOnAnswer.add(id);
+    // One ready agent for each connected call: an agent on a call cannot take another.
+    for (const [i, id] of connected.entries()) {
+      await bus.request(SetAgentState, { agent: agents[i], state: 'ready' }, origin, options);
+      connectOnAnswer.set(id, agents[i]);
+    }
     for (const id of [...connected, ...left])
       await bus.request(DialCall, dial(id, { amd: false }), origin, options);
     await ended([...connected, ...left]);
-    for (const id of connected) {
+    for (const [i, id] of connected.entries()) {
       expect(statesOf(id)).toEqual(['dialing', 'ringing', 'answered-person', 'established', 'released']);
-      expect(events.get(id)!.at(-1)).toMatchObject({ agent, callResult: 33, answeredBy: 'person' });
+      expect(events.get(id)!.at(-1)).toMatchObject({
+        agent: agents[i],
+        callResult: 33,
+        answeredBy: 'person',
+      });
     }
     for (const id of left) {
       expect(statesOf(id)).toEqual(['dialing', 'ringing', 'answered-person', 'dropped']);
@@ -175,7 +173,9 @@ describe('telephony-sim (NATS)', () => {
         .map((event) => Date.parse(event.at));
       expect(dropped - answered).toBeGreaterThanOrEqual(2_000);
       expect(dropped - answered).toBeLessThan(3_000);
-      await expect(bus.request(ConnectCall, { callId: id, agent }, origin, options)).rejects.toMatchObject({
+      await expect(
+        bus.request(ConnectCall, { callId: id, agent: agents[0] }, origin, options),
+      ).rejects.toMatchObject({
         code: TelephonyErrorCode.CallNotConnectable,
       });
     }

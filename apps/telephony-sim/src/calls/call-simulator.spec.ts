@@ -1,36 +1,18 @@
-import { type PayloadOf, type CallProgress, type RequestOf, type DialCall } from '@ocs/contracts';
+import {
+  type AgentStateChanged,
+  type CallProgress,
+  type DialCall,
+  type PayloadOf,
+  type RequestOf,
+  TelephonyErrorCode,
+} from '@ocs/contracts';
 import { CallResult, DEFAULT_CUSTOMER_MODEL, DEFAULT_LINE_RULES, type CustomerModel } from '@ocs/domain';
 import { CommandError } from '@ocs/messaging';
+import { AgentBook, type AgentBookSettings } from '../agents/agent-book';
+import { ManualClock, recordingBus } from '../testing/manual-clock';
 import { CallSimulator } from './call-simulator';
-import { type SimClock } from './sim-clock';
 
 type Progress = PayloadOf<typeof CallProgress>;
-
-/** Simulated time that moves only when the test says so. */
-class ManualClock implements SimClock {
-  private time = Date.parse('2025-01-06T09:00:00Z');
-  private tasks: { at: number; task: () => void }[] = [];
-
-  now = () => this.time;
-
-  at(at: number, task: () => void): () => void {
-    const entry = { at, task };
-    this.tasks.push(entry);
-    return () => (this.tasks = this.tasks.filter((other) => other !== entry));
-  }
-
-  advance(seconds: number): void {
-    const until = this.time + seconds * 1000;
-    for (;;) {
-      const next = this.tasks.filter((entry) => entry.at <= until).sort((a, b) => a.at - b.at)[0];
-      if (!next) break;
-      this.tasks = this.tasks.filter((entry) => entry !== next);
-      this.time = Math.max(this.time, next.at);
-      next.task();
-    }
-    this.time = until;
-  }
-}
 
 // Every call reaches a person who answers after 5 s and talks 60 s: the line rules decide the rest.
 const persons: CustomerModel = {
@@ -56,20 +38,23 @@ const dialRequest = (callId: string, extra: Partial<RequestOf<typeof DialCall>> 
 });
 const callId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
+const origin = { tenant: 'Resources' };
+
 describe('CallSimulator', () => {
   let clock: ManualClock;
   let published: Progress[];
+  let changes: PayloadOf<typeof AgentStateChanged>[];
+  let book: AgentBook;
 
-  const simulator = (model = persons, rules = DEFAULT_LINE_RULES) => {
+  const simulator = (model = persons, rules = DEFAULT_LINE_RULES, agents: AgentBookSettings = {}) => {
     clock = new ManualClock();
     published = [];
-    return new CallSimulator({ seed: '1', timeScale: 1, rules, model }, clock, {
-      publish: async (_event, data) => {
-        published.push(data as Progress);
-        return { id: '', stream: '', sequence: 0, duplicate: false };
-      },
-    });
+    changes = [];
+    book = new AgentBook(agents, clock, recordingBus(changes));
+    book.set(origin, { agent, state: 'ready' });
+    return new CallSimulator({ seed: '1', timeScale: 1, rules, model }, clock, recordingBus(published), book);
   };
+  const agentState = () => book.list('Resources')[0];
   const states = () => published.map((event) => event.state);
   const settle = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -159,5 +144,67 @@ describe('CallSimulator', () => {
     expect(states()).toEqual(['dialing', 'ringing', 'released']);
     expect(published.at(-1)?.callResult).toBe(CallResult.DroppedOnNoAnswer);
     expect(() => sim.release({ callId: callId(8) })).toThrow(/No call/);
+  });
+
+  it('makes the connected agent busy, then after-call work, then ready by the auto-ready timer', async () => {
+    const sim = simulator(persons, DEFAULT_LINE_RULES, { autoReadySeconds: 10 });
+    sim.dial(origin, dialRequest(callId(9)));
+    clock.advance(7);
+    sim.connect({ callId: callId(9), agent });
+    expect(agentState()).toMatchObject({ state: 'busy', callId: callId(9) });
+    clock.advance(60);
+    expect(agentState()).toMatchObject({ state: 'after-call-work', callId: callId(9) });
+    clock.advance(10);
+    await settle();
+    expect(changes.map((change) => [change.previous, change.state])).toEqual([
+      ['logged-out', 'ready'],
+      ['ready', 'busy'],
+      ['busy', 'after-call-work'],
+      ['after-call-work', 'ready'],
+    ]);
+    expect(changes.map((change) => change.seq)).toEqual([1, 2, 3, 4]);
+    expect(changes[3].at).toBe('2025-01-06T09:01:17.000Z');
+  });
+
+  it('refuses to connect an agent who is not ready, or unknown, and leaves the call waiting', () => {
+    const sim = simulator();
+    sim.dial(origin, dialRequest(callId(10)));
+    clock.advance(6.5);
+    book.set(origin, { agent, state: 'not-ready', reason: 'break' });
+    const refusal = (other = agent) => {
+      try {
+        sim.connect({ callId: callId(10), agent: other });
+      } catch (error) {
+        return (error as CommandError).code;
+      }
+    };
+    expect(refusal()).toBe(TelephonyErrorCode.AgentNotReady);
+    expect(refusal({ loginId: 'agent01', place: 'Place_7001' })).toBe(TelephonyErrorCode.AgentNotFound);
+    expect(refusal({ ...agent, place: 'Place_7001' })).toBe(TelephonyErrorCode.AgentNotFound);
+    book.set(origin, { agent, state: 'ready' });
+    expect(sim.connect({ callId: callId(10), agent })).toEqual({ callId: callId(10) });
+  });
+
+  it('seizes an engaged agent at the dial, and frees him ready when nobody answers', async () => {
+    const sim = simulator({ ...persons, reach: { ...persons.reach, person: 0, 'no-answer': 1 } });
+    sim.dial(origin, dialRequest(callId(11), { mode: 'engaged-agent', agent }));
+    expect(agentState()).toMatchObject({ state: 'busy', callId: callId(11) });
+    expect(() => sim.dial(origin, dialRequest(callId(12), { mode: 'engaged-agent', agent }))).toThrow(
+      /not ready/,
+    );
+    clock.advance(30);
+    await settle();
+    expect(agentState()).toMatchObject({ state: 'ready' });
+    expect(published.filter((event) => event.callId === callId(12))).toEqual([]);
+    expect(published.every((event) => event.agent === undefined)).toBe(true);
+  });
+
+  it('leaves the answer of a reserved agent who is no longer ready to ConnectCall', async () => {
+    const sim = simulator();
+    book.set(origin, { agent, state: 'not-ready' });
+    sim.dial(origin, dialRequest(callId(13), { agent }));
+    clock.advance(30);
+    await settle();
+    expect(states()).toEqual(['dialing', 'ringing', 'answered-person', 'dropped']);
   });
 });

@@ -24,6 +24,7 @@ import {
   unconnectedEnd,
 } from '@ocs/domain';
 import { type Bus, CommandError } from '@ocs/messaging';
+import { type AgentBook } from '../agents/agent-book';
 import { type SimClock } from './sim-clock';
 import { type TelephonySettings } from './telephony-settings';
 
@@ -39,6 +40,7 @@ interface ActiveCall {
   reached?: AnswerState | 'established';
   /** Simulated time the live answer was reported, for the connect deadline. */
   answeredAt?: number;
+  /** The agent the call holds (busy): engaged from the dial, or bridged to it. */
   agent?: CallAgent;
   /** The one pending step; each step schedules the next. */
   cancelNext?: () => void;
@@ -48,6 +50,11 @@ interface ActiveCall {
 
 export interface CallSimulatorOptions {
   readonly progress?: typeof CallProgress;
+  /**
+   * A call was bridged to `agent`: how long he talks with a person, when he decides it (a
+   * simulated agent); undefined leaves it to the customer model.
+   */
+  readonly talkSeconds?: (tenant: string, agent: CallAgent) => number | undefined;
   readonly logger?: { warn(fields: object, message: string): void };
 }
 
@@ -59,7 +66,8 @@ const ENDED_CALLS_KEPT = 100_000;
  * The simulated switch: plays each DialCall from the customer model (libs/domain), seeded by the
  * run's seed and the call id, so the same call id has the same customer in every run, whatever
  * else is going on. It publishes every step as CallProgress and applies the line rules: minimum
- * ring time, the connect deadline for live answers, the safe-harbor message.
+ * ring time, the connect deadline for live answers, the safe-harbor message. Calls seize and free
+ * agents in the agent book: only a ready agent is bridged to, and he is busy until the call ends.
  */
 export class CallSimulator {
   private readonly calls = new Map<string, ActiveCall>();
@@ -70,6 +78,7 @@ export class CallSimulator {
     private readonly settings: TelephonySettings,
     private readonly clock: SimClock,
     private readonly bus: Pick<Bus, 'publish'>,
+    private readonly agents: AgentBook,
     private readonly options: CallSimulatorOptions = {},
   ) {
     this.progress = options.progress ?? CallProgress;
@@ -89,6 +98,8 @@ export class CallSimulator {
       ringLimitSeconds: ringLimitSeconds(request.noAnswerTimeoutSeconds, this.settings.rules),
     });
     const call: ActiveCall = { request, origin, plan, seq: 0, published: Promise.resolve() };
+    // The engaged agent is on the call from the dial: refused before anything is placed.
+    if (request.mode === 'engaged-agent') this.seize(call, request.agent!);
     this.calls.set(callId, call);
     // `dialing` goes out at once (the plan's first step), so every call's events start with it.
     this.emit(call, 'dialing');
@@ -106,7 +117,8 @@ export class CallSimulator {
         TelephonyErrorCode.CallNotConnectable,
         `Call ${request.callId} is not a live answer waiting for an agent`,
       );
-    this.establish(call, request.agent);
+    this.seize(call, request.agent);
+    this.establish(call);
     return { callId: request.callId };
   }
 
@@ -154,23 +166,41 @@ export class CallSimulator {
     // The dialer hangs up on what AMD or the fax tone says is no person.
     if (state !== 'answered-person') return this.finish(call, 'released');
     const { mode, agent } = call.request;
-    if (mode === 'ivr') return this.establish(call, undefined);
-    if (agent) return this.establish(call, agent);
+    if (mode === 'ivr' || mode === 'engaged-agent') return this.establish(call);
+    // A reserved agent no longer ready leaves the answer to ConnectCall, like any other.
+    if (agent && this.agents.isReady(call.origin.tenant, agent)) {
+      this.seize(call, agent);
+      return this.establish(call);
+    }
     const end = unconnectedEnd(call.plan.patienceSeconds, this.settings.rules);
     this.after(call, call.answeredAt + end.after * 1000, () => this.finish(call, end.state));
   }
 
-  /** Bridged (to an agent, or the IVR): the answerer stays on for its talk time, then hangs up. */
-  private establish(call: ActiveCall, agent: CallAgent | undefined): void {
-    call.reached = 'established';
+  private seize(call: ActiveCall, agent: CallAgent): void {
+    this.agents.seize(call.origin, agent, call.request.callId);
     call.agent = agent;
+  }
+
+  /**
+   * Bridged (to the call's agent, or the IVR): the answerer stays on for its talk time, or a person
+   * for as long as a simulated agent talks, then the call is released.
+   */
+  private establish(call: ActiveCall): void {
+    call.reached = 'established';
     this.emit(call, 'established');
-    this.after(call, this.clock.now() + call.plan.talkSeconds * 1000, () => this.finish(call, 'released'));
+    const { agent, origin, plan } = call;
+    // Asked for every bridged call, so a simulated agent wraps up even after an undetected machine,
+    // which plays its message to the end whatever he would have said.
+    const agentTalk = agent ? this.options.talkSeconds?.(origin.tenant, agent) : undefined;
+    const talk = plan.answeredBy === 'person' ? (agentTalk ?? plan.talkSeconds) : plan.talkSeconds;
+    this.after(call, this.clock.now() + talk * 1000, () => this.finish(call, 'released'));
   }
 
   private finish(call: ActiveCall, state: FinalCallState): void {
     call.cancelNext?.();
     this.emit(call, state, callResultOf(state, call.reached));
+    if (call.agent)
+      this.agents.free(call.origin, call.agent, call.request.callId, call.reached === 'established');
     this.calls.delete(call.request.callId);
     this.ended.add(call.request.callId);
     if (this.ended.size > ENDED_CALLS_KEPT) this.ended.delete(this.ended.values().next().value!);
@@ -193,7 +223,8 @@ export class CallSimulator {
       seq: ++call.seq,
       state,
       at: new Date(this.clock.now()).toISOString(),
-      agent: call.agent,
+      // An engaged agent holds the call from the dial, but is reported from the bridge on.
+      agent: call.reached === 'established' ? call.agent : undefined,
       callResult,
       answeredBy: call.reached ? call.plan.answeredBy : undefined,
     };

@@ -6,9 +6,9 @@ import {
   type LineRules,
   SIT_STATES,
 } from '@ocs/domain';
-import { ConfigError, type EnvVarHelp, parseEnv } from '@ocs/service-kit';
-import { readFileSync } from 'node:fs';
+import { type EnvVarHelp, parseEnv } from '@ocs/service-kit';
 import { z } from 'zod';
+import { logNormal, readJsonSetting } from '../json-setting';
 
 export interface TelephonySettings {
   /** With a call's id, decides everything about the call. */
@@ -52,7 +52,7 @@ const seconds = z.number().nonnegative();
 const interval = z.object({ min: seconds, max: seconds }).refine(({ min, max }) => min <= max, {
   message: 'min exceeds max',
 });
-const logNormal = z.object({ mean: z.number().positive(), cv: z.number().nonnegative() });
+
 const weights = <K extends string>(keys: readonly K[]) =>
   z.partialRecord(z.enum(keys), z.number().nonnegative());
 const rate = z.number().min(0).max(1);
@@ -103,11 +103,7 @@ export function loadTelephonySettings(env: NodeJS.ProcessEnv = process.env): Tel
 /** The defaults with `source` (inline JSON, or a JSON file's path) laid over them. */
 export function customerModel(source: string | undefined): CustomerModel {
   if (source === undefined) return DEFAULT_CUSTOMER_MODEL;
-  const text = source.trimStart().startsWith('{') ? source : readFileSync(source, 'utf8');
-  const checked = modelOverride.safeParse(parseJson(text));
-  if (!checked.success)
-    throw new ConfigError(`Invalid TELEPHONY_CUSTOMER_MODEL: ${z.prettifyError(checked.error)}`);
-  const override = checked.data;
+  const override = readJsonSetting('TELEPHONY_CUSTOMER_MODEL', source, modelOverride);
   const base = DEFAULT_CUSTOMER_MODEL;
   return {
     ...base,
@@ -116,12 +112,4 @@ export function customerModel(source: string | undefined): CustomerModel {
     sitTones: { ...base.sitTones, ...override.sitTones },
     amd: { ...base.amd, ...override.amd },
   };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`Invalid TELEPHONY_CUSTOMER_MODEL: ${(error as Error).message}`);
-  }
 }

@@ -1,4 +1,9 @@
-import { CALL_PROGRESS_STATES, isStorableCallResult } from '@ocs/domain';
+import {
+  AGENT_STATES,
+  CALL_PROGRESS_STATES,
+  isStorableCallResult,
+  REQUESTABLE_AGENT_STATES,
+} from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand, defineEvent, defineStream } from '../definitions';
 import { MAX_DBID } from './campaign-groups';
@@ -8,7 +13,9 @@ import { MAX_DBID } from './campaign-groups';
  * (ConnectCall) and hang up (ReleaseCall); the switch adapter reports each call's progress as
  * CallProgress events. The commands are served under `telephony`, not an adapter's name, so a SIP
  * or T-Server adapter replaces telephony-sim without touching the services. Calls are named by
- * the caller's `callId`, which is also the idempotency key.
+ * the caller's `callId`, which is also the idempotency key. Like a switch (T-Server), the adapter
+ * owns the agents' states: agents log in and change state with SetAgentState, the adapter makes
+ * them busy and after-call work with their calls, and reports every change as AgentStateChanged.
  */
 
 const callId = z.uuid();
@@ -33,6 +40,12 @@ export const TelephonyErrorCode = {
   CallNotFound: 'CALL_NOT_FOUND',
   /** The call is not a live answer waiting for an agent (any more). */
   CallNotConnectable: 'CALL_NOT_CONNECTABLE',
+  /** The agent never logged in to the adapter, or is logged in at another place. */
+  AgentNotFound: 'AGENT_NOT_FOUND',
+  /** The agent is not ready: a call can be bridged to (or seize) only a ready agent. */
+  AgentNotReady: 'AGENT_NOT_READY',
+  /** SetAgentState names another place than the one the agent is logged in at. */
+  AgentLoggedInElsewhere: 'AGENT_LOGGED_IN_ELSEWHERE',
 } as const;
 
 /**
@@ -52,6 +65,11 @@ export const DialCall = defineCommand({
       phone: z.string().trim().min(1).max(128),
       userData: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
       mode: z.enum(CALL_MODES),
+      /**
+       * An engaged agent is seized at the dial (busy until the call ends; AGENT_NOT_READY unless
+       * ready); a reserved one (`agent` mode) is bridged at the answer if ready by then, else the
+       * answer waits for ConnectCall like any other.
+       */
       agent: callAgentSchema.optional(),
       /** Rings before the call is given up as No Answer; the line's minimum ring time still applies. */
       noAnswerTimeoutSeconds: z.number().int().positive().max(600).default(18),
@@ -68,7 +86,8 @@ export const DialCall = defineCommand({
 /**
  * Bridges a live answer to `agent`. Only a call reported `answered-person` and not yet bridged, and
  * only within the line's connect deadline (2 s: past it the call is being dropped): otherwise
- * CALL_NOT_CONNECTABLE. CALL_NOT_FOUND for an unknown call.
+ * CALL_NOT_CONNECTABLE. CALL_NOT_FOUND for an unknown call. Only a ready agent logged in at that
+ * place (AGENT_NOT_READY, AGENT_NOT_FOUND), who is then busy until the call ends.
  */
 export const ConnectCall = defineCommand({
   service: 'telephony',
@@ -89,6 +108,56 @@ export const ReleaseCall = defineCommand({
   version: 1,
   request: z.object({ callId }),
   reply: z.object({ callId, released: z.boolean() }),
+});
+
+const agentStatusFields = {
+  agent: callAgentSchema,
+  state: z.enum(AGENT_STATES),
+  /**
+   * Counts the agent's changes since the adapter started: 1 for his first login, 0 for an agent
+   * who never logged in (a logout of an unknown agent).
+   */
+  seq: z.number().int().nonnegative(),
+  /** The call the agent is on (`busy`) or wrapping up (`after-call-work` after a call). */
+  callId: callId.optional(),
+  /** Asked for while busy: the state the agent takes when the call ends. */
+  afterCall: z.enum(REQUESTABLE_AGENT_STATES).optional(),
+  /** Why the agent is not ready (a reason code), as SetAgentState gave it. */
+  reason: z.string().max(64).optional(),
+};
+
+/** An agent as the adapter knows him; `since`: when he entered the state, on the adapter's clock. */
+export const agentStatusSchema = z.object({ ...agentStatusFields, since: z.iso.datetime({ offset: false }) });
+
+/**
+ * An agent's (desktop's) request: log in (any state out of `logged-out`; `not-ready` is "logged in,
+ * not ready"), ready, not ready with a reason, after-call work, log out. Idempotent: a request for
+ * the current state changes nothing (`changed: false`). A busy agent stays on his call and takes the
+ * requested state when it ends (`afterCall`). AGENT_LOGGED_IN_ELSEWHERE when the agent is logged in
+ * at another place. The reply is the agent's status after the request.
+ */
+export const SetAgentState = defineCommand({
+  service: 'telephony',
+  type: 'agents.set-state',
+  version: 1,
+  request: z.object({
+    agent: callAgentSchema,
+    state: z.enum(REQUESTABLE_AGENT_STATES),
+    reason: z.string().max(64).optional(),
+  }),
+  reply: agentStatusSchema.extend({ changed: z.boolean() }),
+});
+
+/**
+ * Every agent of the tenant the adapter knows (logged out ones included), for a dialer that starts
+ * or restarts: it applies AgentStateChanged events with a higher `seq` than the snapshot's.
+ */
+export const GetAgentStates = defineCommand({
+  service: 'telephony',
+  type: 'agents.get-states',
+  version: 1,
+  request: z.object({}),
+  reply: z.object({ agents: z.array(agentStatusSchema) }),
 });
 
 /** Call progress matters while calls and their statistics are live: kept a day. */
@@ -126,5 +195,23 @@ export const CallProgress = defineEvent({
      * tells AMD false positives this way (counted as abandoned under UK rules); switches never do.
      */
     answeredBy: z.enum(['person', 'machine', 'fax']).optional(),
+  }),
+});
+
+/**
+ * An agent's state changed, by his request or by a call (busy when a call seizes or is bridged to
+ * him, after-call work or ready when it ends; the auto-ready timer). Also published when only the
+ * state asked for after the call (`afterCall`) changes, `previous` then being `busy` as well.
+ */
+export const AgentStateChanged = defineEvent({
+  stream: TelephonyStream,
+  domain: 'telephony',
+  type: 'agent-state-changed',
+  version: 1,
+  schema: z.object({
+    ...agentStatusFields,
+    previous: z.enum(AGENT_STATES),
+    /** ISO time of the change on the adapter's clock. */
+    at: z.iso.datetime({ offset: false }),
   }),
 });

@@ -1,3 +1,5 @@
+export * from './agent-model';
+export * from './agent-state';
 export * from './call-progress';
 export * from './customer-model';
 export * from './line-rules';

@@ -1,0 +1,158 @@
+/**
+ * Predictive pacing, side by side in one run (the design in /work/shared/design/PACING.md):
+ * progressive, the Vicidial adaptive dial level (the open-source baseline), ours for each
+ * optimization method, and the oracle, on the same simulated customers and handle times (common
+ * random numbers) in every cell of the scenario grid. Replications run on worker threads.
+ * Results go to bench/results/pacing.{md,svg}.
+ */
+import { type RunResult, simulate } from '@ocs/pacing';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { chart } from './pacing-chart';
+import { ALGORITHMS, COMPLIANCE, type Cell, grid, seedOf } from './pacing-grid';
+import { type CellResult, goalsOf, report } from './pacing-report';
+import { cellFigures } from './pacing-stats';
+
+const HELP = `Usage: npm run bench:pacing -- [options]   (or: node dist/bench/pacing.js)
+
+Simulates 8-hour shifts of one campaign under each pacer (progressive, vicidial, ours-overdial,
+ours-busy, ours-wait, oracle) with the same customers, and reports abandon rates (US and UK, 95%
+CI), compliance of 24 h and 30-day windows, occupancy, agent waits, connects and talk per
+agent-hour, gain over progressive and the share of the progressive-to-oracle gap closed, with the
+goals checked per cell. Writes bench/results/pacing.md and bench/results/pacing.svg.
+
+Options:
+  --full               the full grid of PACING.md (84 cells, 30 replications: about 2 h on 2 cores)
+  --replications <n>   replications per cell (default 4, or 30 with --full)
+  --workers <n>        worker threads (default: the number of CPUs)
+  -h, --help           show this help
+
+The default (reduced) grid: every N in the base scenario, ReadyTime hints for N <= 10, both shocks
+at N = 20; a few minutes on 2 cores.`;
+
+interface Job {
+  readonly cell: number;
+  readonly replication: number;
+}
+
+interface JobResult extends Job {
+  readonly runs: Record<string, RunResult>;
+}
+
+function runJob(cells: readonly Cell[], job: Job): JobResult {
+  const runs: Record<string, RunResult> = {};
+  for (const algorithm of ALGORITHMS) {
+    runs[algorithm.name] = simulate({
+      scenario: cells[job.cell].scenario,
+      seed: seedOf(job.replication),
+      pacer: algorithm.make(),
+      oracle: algorithm.oracle,
+      compliance: COMPLIANCE,
+    });
+  }
+  return { ...job, runs };
+}
+
+function workerMain(): void {
+  const cells = grid(workerData.full as boolean);
+  parentPort?.on('message', (job: Job | null) => {
+    if (job === null) return void parentPort?.close();
+    parentPort?.postMessage(runJob(cells, job));
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      full: { type: 'boolean', default: false },
+      replications: { type: 'string' },
+      workers: { type: 'string', default: String(cpus().length) },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return void console.log(HELP);
+  const full = values.full;
+  const replications = Number(values.replications ?? (full ? 30 : 4));
+  const workers = Number(values.workers);
+  if (!Number.isInteger(replications) || replications < 1 || !Number.isInteger(workers) || workers < 1) {
+    throw new Error('--replications and --workers take positive whole numbers (see --help)');
+  }
+  const cells = grid(full);
+  const jobs: Job[] = cells.flatMap((_, cell) =>
+    Array.from({ length: replications }, (_, r) => ({ cell, replication: r })),
+  );
+  // The biggest groups first, so the workers finish together.
+  jobs.sort((a, b) => cells[b.cell].scenario.agents - cells[a.cell].scenario.agents);
+  const runs = cells.map(() => Object.fromEntries(ALGORITHMS.map((a) => [a.name, [] as RunResult[]])));
+  console.log(
+    `${cells.length} cells x ${replications} replications x ${ALGORITHMS.length} algorithms on ${workers} workers`,
+  );
+
+  const started = Date.now();
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(workers, jobs.length) }, () => {
+      const worker = new Worker(__filename, { workerData: { full } });
+      return new Promise<void>((resolve, reject) => {
+        const next = () => worker.postMessage(jobs.shift() ?? null);
+        worker.on('message', (result: JobResult) => {
+          for (const name of Object.keys(result.runs))
+            runs[result.cell][name][result.replication] = result.runs[name];
+          done++;
+          const eta = ((Date.now() - started) / done) * (cells.length * replications - done);
+          process.stdout.write(
+            `\r  ${done}/${cells.length * replications} replications, ${(
+              (Date.now() - started) /
+              1000
+            ).toFixed(0)} s, about ${(eta / 1000).toFixed(0)} s left   `,
+          );
+          next();
+        });
+        worker.on('error', reject);
+        worker.on('exit', () => resolve());
+        next();
+      });
+    }),
+  );
+  const seconds = (Date.now() - started) / 1000;
+  console.log();
+
+  const results: CellResult[] = cells.map((cell, i) => ({
+    cell,
+    figures: Object.fromEntries(ALGORITHMS.map((a) => [a.name, cellFigures(runs[i][a.name])])),
+  }));
+  for (const r of results) {
+    const occ = ALGORITHMS.map((a) => `${a.name} ${r.figures[a.name].occupancy.toFixed(3)}`).join(', ');
+    const g = goalsOf(r);
+    const abandon = (100 * r.figures['ours-overdial'].abandonUs.rate).toFixed(2);
+    console.log(
+      `${r.cell.variant.padEnd(22)} N=${String(r.cell.scenario.agents).padEnd(3)} ${occ}; ours abandon ${abandon}%` +
+        ` [compliance ${g.compliant ? 'ok' : 'FAIL'}, >vicidial ${g.beatsVicidial ? 'ok' : 'FAIL'}` +
+        `${g.gap === undefined ? '' : `, gap ${g.gap ? 'ok' : 'FAIL'}`}]`,
+    );
+  }
+
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}`;
+  const date = new Date().toISOString();
+  const dir = path.join(__dirname, '..', '..', 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'pacing.md'), report(results, { machine, date, full, replications, seconds }));
+  writeFileSync(
+    path.join(dir, 'pacing.svg'),
+    chart(
+      results,
+      `Occupancy vs abandon rate, base scenario (${date.slice(0, 10)}, ${replications} replications)`,
+    ),
+  );
+  console.log(`Wrote bench/results/pacing.md and pacing.svg (${(seconds / 60).toFixed(1)} min)`);
+}
+
+if (isMainThread) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else workerMain();

@@ -1,0 +1,61 @@
+import { abandonHeadroom, ComplianceLedger } from './compliance-ledger';
+
+const DAY = 86_400;
+
+describe('ComplianceLedger', () => {
+  it('keeps rolling 24 h and 30-day windows', () => {
+    const ledger = new ComplianceLedger({ target: 0.025, cap: 0.03 });
+    for (let i = 0; i < 100; i++) ledger.recordLiveAnswer(i, i < 5);
+    expect(ledger.metrics(100)).toMatchObject({
+      abandonRate24h: 0.05,
+      abandonRate30d: 0.05,
+      liveAnswers24h: 100,
+    });
+    // Two days later the day window is empty; the month still holds them.
+    expect(ledger.metrics(2 * DAY)).toMatchObject({
+      abandonRate24h: 0,
+      liveAnswers24h: 0,
+      abandonRate30d: 0.05,
+    });
+    expect(ledger.metrics(31 * DAY)).toMatchObject({ liveAnswers30d: 0 });
+  });
+
+  it('binds on the window with the least headroom', () => {
+    const ledger = new ComplianceLedger({ target: 0.025, cap: 0.03 });
+    // A bad day a week ago: the month is at the cap while today is clean.
+    for (let i = 0; i < 1000; i++) ledger.recordLiveAnswer(i, i < 60);
+    for (let i = 0; i < 1000; i++) ledger.recordLiveAnswer(7 * DAY + i, false);
+    const binding = ledger.binding(7 * DAY + 1000);
+    expect(binding).toEqual({ liveAnswers: 2000, abandoned: 60, target: 0.025, cap: 0.03 });
+    expect(ledger.metrics(7 * DAY + 1000).abandonHeadroom).toBe(0);
+  });
+});
+
+describe('abandonHeadroom', () => {
+  const state = (liveAnswers: number, abandoned: number) => ({
+    liveAnswers,
+    abandoned,
+    target: 0.025,
+    cap: 0.03,
+  });
+
+  it('is 0 at start-up: no call may be at risk before there are answers to spread it over', () => {
+    expect(abandonHeadroom(state(0, 0))).toBe(0);
+    expect(abandonHeadroom(state(32, 0))).toBe(0);
+    expect(abandonHeadroom(state(33, 0))).toBe(1);
+  });
+
+  it('is the most abandons that keep the window at or under the cap', () => {
+    for (const [live, abandoned] of [
+      [1000, 0],
+      [1000, 20],
+      [500, 15],
+      [100, 1],
+    ]) {
+      const x = abandonHeadroom(state(live, abandoned));
+      expect((abandoned + x) / (live + x)).toBeLessThanOrEqual(0.03 + 1e-12);
+      expect((abandoned + x + 1) / (live + x + 1)).toBeGreaterThan(0.03);
+    }
+    expect(abandonHeadroom(state(1000, 40))).toBe(0);
+  });
+});
