@@ -6,6 +6,7 @@ import { CAP } from './pacing-stats';
 const COLORS: Record<string, string> = {
   progressive: '#7f7f7f',
   vicidial: '#d62728',
+  'vicidial-2.5%': '#ff9896',
   'ours-overdial': '#1f77b4',
   'ours-busy': '#17becf',
   'ours-wait': '#2ca02c',
@@ -65,7 +66,7 @@ export function chart(results: readonly CellResult[], title: string): string {
   });
   const legendY = height - 40;
   ALGORITHMS.forEach(({ name }, i) => {
-    const lx = 20 + i * 140;
+    const lx = 20 + i * 130;
     out.push(
       `<circle cx="${lx}" cy="${legendY}" r="4" fill="${COLORS[name]}"/>`,
       `<text x="${lx + 8}" y="${legendY + 4}">${name}</text>`,

@@ -21,32 +21,62 @@ export function gapClosed(f: Readonly<Record<string, CellFigures>>, algorithm: s
 export interface Goals {
   readonly compliant: boolean;
   readonly beatsVicidial: boolean;
+  /** The Vicidial run the occupancy goal is judged against (see vicidialReference). */
+  readonly vicidialReference: string;
   /** Only judged for N >= 20. */
   readonly gap: boolean | undefined;
+}
+
+const VICIDIALS = ['vicidial', 'vicidial-2.5%'];
+
+/** The compliance goal: abandon rate <= 3% and fewer than 5% of replications with a day above 3%. */
+export function isCompliant(x: CellFigures): boolean {
+  return x.abandonUs.rate <= CAP && x.dayOverCap < 0.05;
+}
+
+/**
+ * "Occupancy higher than Vicidial at that compliance": the Vicidial configuration to beat is the
+ * one with the highest occupancy among those compliant in the cell (HARD_LIMIT at 3%, its
+ * default, or at the campaign's 2.5% target). When none is compliant, the raw default run is
+ * used (and reported as non-compliant): a stricter test, never a weaker one.
+ */
+export function vicidialReference(f: Readonly<Record<string, CellFigures>>): string {
+  const compliant = VICIDIALS.filter((name) => f[name] && isCompliant(f[name]));
+  if (compliant.length === 0) return 'vicidial';
+  return compliant.reduce((best, name) => (f[name].occupancy > f[best].occupancy ? name : best));
 }
 
 export function goalsOf(result: CellResult): Goals {
   const f = result.figures;
   const gap = gapClosed(f, OURS);
+  const reference = vicidialReference(f);
   return {
-    compliant: f[OURS].abandonUs.rate <= CAP && f[OURS].dayOverCap < 0.05,
-    beatsVicidial: f[OURS].occupancy > f.vicidial.occupancy,
+    compliant: isCompliant(f[OURS]),
+    beatsVicidial: f[OURS].occupancy > f[reference].occupancy,
+    vicidialReference: reference,
     gap: result.cell.scenario.agents >= 20 ? gap !== undefined && gap >= 0.9 : undefined,
   };
 }
 
 function goalsTable(results: readonly CellResult[]): string[] {
   const lines = [
-    '| cell | N | ours abandon (US) | days > 3% | occupancy: progressive / vicidial / ours / oracle | gap closed | compliance | > vicidial | gap >= 90% (N >= 20) |',
-    '| --- | ---: | ---: | ---: | --- | ---: | --- | --- | --- |',
+    '| cell | N | reps | ours abandon (US) | days > 3% | occupancy: progressive / ours / oracle | Vicidial 3% (raw): occupancy, abandon, days > 3% | Vicidial 2.5%: occupancy, abandon, days > 3% | gap closed | compliance | > compliant Vicidial | gap >= 90% (N >= 20) |',
+    '| --- | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | --- | --- | --- |',
   ];
   for (const r of results) {
     const f = r.figures;
     const g = goalsOf(r);
     const gap = gapClosed(f, OURS);
-    const occ = ['progressive', 'vicidial', OURS, 'oracle'].map((a) => f[a].occupancy.toFixed(3)).join(' / ');
+    const occ = ['progressive', OURS, 'oracle'].map((a) => f[a].occupancy.toFixed(3)).join(' / ');
+    const vici = (name: string) =>
+      `${f[name].occupancy.toFixed(3)}, ${pct(f[name].abandonUs.rate, 2)}, ${pct(f[name].dayOverCap, 0)}${
+        isCompliant(f[name]) ? '' : ' (non-compliant)'
+      }${name === g.vicidialReference ? ' **ref**' : ''}`;
     lines.push(
-      `| ${r.cell.variant} | ${r.cell.scenario.agents} | ${pm(f[OURS].abandonUs)} | ${pct(f[OURS].dayOverCap, 0)} | ${occ} | ${
+      `| ${r.cell.variant} | ${r.cell.scenario.agents} | ${f[OURS].replications} | ${pm(f[OURS].abandonUs)} | ${pct(
+        f[OURS].dayOverCap,
+        0,
+      )} | ${occ} | ${vici('vicidial')} | ${vici('vicidial-2.5%')} | ${
         gap === undefined ? 'n/a' : pct(gap, 0)
       } | ${mark(g.compliant)} | ${mark(g.beatsVicidial)} | ${g.gap === undefined ? '-' : mark(g.gap)} |`,
     );
@@ -107,7 +137,14 @@ function figuresTable(results: readonly CellResult[]): string[] {
 
 export function report(
   results: readonly CellResult[],
-  header: { machine: string; date: string; full: boolean; replications: number; seconds: number },
+  header: {
+    machine: string;
+    date: string;
+    full: boolean;
+    replications: number;
+    smallReplications: number;
+    seconds: number;
+  },
 ): string {
   const all = results.map(goalsOf);
   const count = (pick: (g: Goals) => boolean | undefined) =>
@@ -117,9 +154,12 @@ export function report(
     '',
     `Run ${header.date} on ${header.machine}: ${header.full ? 'full' : 'reduced'} grid, ${results.length} cells x ${
       header.replications
-    } replications of an 8 h shift x ${ALGORITHMS.length} algorithms, ${(header.seconds / 60).toFixed(1)} min.`,
+    } replications (at least ${header.smallReplications} for N <= 5) of an 8 h shift x ${
+      ALGORITHMS.length
+    } algorithms, ${(header.seconds / 60).toFixed(1)} min.`,
     '',
-    'Algorithms: `progressive` (a call per ready agent), `vicidial` (the adaptive dial level of PACING.md, HARD_LIMIT at 3%),',
+    'Algorithms: `progressive` (a call per ready agent), `vicidial` (the adaptive dial level of PACING.md, HARD_LIMIT at its',
+    'default 3% drop target), `vicidial-2.5%` (the same, HARD_LIMIT at the campaign target 2.5%),',
     '`ours-*` (PredictivePacer with an Overdial Rate 3%, Busy Factor 95% or Wait Time 5 s goal; campaign target 2.5%, hard cap 3%),',
     "`oracle` (the same rule given every busy agent's exact remaining handle time and the true outcome distributions).",
     '',
@@ -138,6 +178,12 @@ export function report(
     '## Every figure',
     '',
     ...figuresTable(results),
+    '',
+    'Rule for "> compliant Vicidial": ours is compared with the Vicidial configuration of highest occupancy among those',
+    'compliant in the cell (abandon <= 3% and fewer than 5% of days above 3%), marked **ref**; when neither is compliant,',
+    'with the raw default run (a stricter test). Vicidial reads PACING.md step 6 as AST_VDauto_dial.pl does: active',
+    'agents are READY or INCALL with a live call (an agent in wrap-up is PAUSED once the call is hung up, and its',
+    'vicidial_auto_calls row deleted); calls in progress are ringing, waiting and talking calls.',
     '',
     'Definitions. Abandon US: abandoned / live answers passed by AMD; UK adds AMD false positives to both.',
     'A replication is one shift, the only calling in its day: "days > 3%" is the share of replications whose',

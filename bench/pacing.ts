@@ -12,7 +12,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { chart } from './pacing-chart';
-import { ALGORITHMS, COMPLIANCE, type Cell, grid, seedOf } from './pacing-grid';
+import {
+  ALGORITHMS,
+  COMPLIANCE,
+  type Cell,
+  grid,
+  seedOf,
+  SMALL_GROUP_AGENTS,
+  SMALL_GROUP_REPLICATIONS,
+} from './pacing-grid';
 import { type CellResult, goalsOf, report } from './pacing-report';
 import { cellFigures } from './pacing-stats';
 
@@ -27,6 +35,8 @@ goals checked per cell. Writes bench/results/pacing.md and bench/results/pacing.
 Options:
   --full               the full grid of PACING.md (84 cells, 30 replications: about 2 h on 2 cores)
   --replications <n>   replications per cell (default 4, or 30 with --full)
+  --small-replications <n>
+                       at least this many for cells with N <= 5 (default 16)
   --workers <n>        worker threads (default: the number of CPUs)
   -h, --help           show this help
 
@@ -69,6 +79,7 @@ async function main(): Promise<void> {
     options: {
       full: { type: 'boolean', default: false },
       replications: { type: 'string' },
+      'small-replications': { type: 'string', default: String(SMALL_GROUP_REPLICATIONS) },
       workers: { type: 'string', default: String(cpus().length) },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -80,15 +91,19 @@ async function main(): Promise<void> {
   if (!Number.isInteger(replications) || replications < 1 || !Number.isInteger(workers) || workers < 1) {
     throw new Error('--replications and --workers take positive whole numbers (see --help)');
   }
+  const smallReplications = Number(values['small-replications']);
   const cells = grid(full);
-  const jobs: Job[] = cells.flatMap((_, cell) =>
-    Array.from({ length: replications }, (_, r) => ({ cell, replication: r })),
+  const replicationsOf = (cell: Cell) =>
+    cell.scenario.agents <= SMALL_GROUP_AGENTS ? Math.max(replications, smallReplications) : replications;
+  const jobs: Job[] = cells.flatMap((c, cell) =>
+    Array.from({ length: replicationsOf(c) }, (_, r) => ({ cell, replication: r })),
   );
+  const total = jobs.length;
   // The biggest groups first, so the workers finish together.
   jobs.sort((a, b) => cells[b.cell].scenario.agents - cells[a.cell].scenario.agents);
   const runs = cells.map(() => Object.fromEntries(ALGORITHMS.map((a) => [a.name, [] as RunResult[]])));
   console.log(
-    `${cells.length} cells x ${replications} replications x ${ALGORITHMS.length} algorithms on ${workers} workers`,
+    `${cells.length} cells, ${total} replications x ${ALGORITHMS.length} algorithms on ${workers} workers`,
   );
 
   const started = Date.now();
@@ -102,12 +117,11 @@ async function main(): Promise<void> {
           for (const name of Object.keys(result.runs))
             runs[result.cell][name][result.replication] = result.runs[name];
           done++;
-          const eta = ((Date.now() - started) / done) * (cells.length * replications - done);
+          const eta = ((Date.now() - started) / done) * (total - done);
           process.stdout.write(
-            `\r  ${done}/${cells.length * replications} replications, ${(
-              (Date.now() - started) /
-              1000
-            ).toFixed(0)} s, about ${(eta / 1000).toFixed(0)} s left   `,
+            `\r  ${done}/${total} replications, ${((Date.now() - started) / 1000).toFixed(
+              0,
+            )} s, about ${(eta / 1000).toFixed(0)} s left   `,
           );
           next();
         });
@@ -130,7 +144,7 @@ async function main(): Promise<void> {
     const abandon = (100 * r.figures['ours-overdial'].abandonUs.rate).toFixed(2);
     console.log(
       `${r.cell.variant.padEnd(22)} N=${String(r.cell.scenario.agents).padEnd(3)} ${occ}; ours abandon ${abandon}%` +
-        ` [compliance ${g.compliant ? 'ok' : 'FAIL'}, >vicidial ${g.beatsVicidial ? 'ok' : 'FAIL'}` +
+        ` [compliance ${g.compliant ? 'ok' : 'FAIL'}, >vicidial (${g.vicidialReference}) ${g.beatsVicidial ? 'ok' : 'FAIL'}` +
         `${g.gap === undefined ? '' : `, gap ${g.gap ? 'ok' : 'FAIL'}`}]`,
     );
   }
@@ -139,7 +153,10 @@ async function main(): Promise<void> {
   const date = new Date().toISOString();
   const dir = path.join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'pacing.md'), report(results, { machine, date, full, replications, seconds }));
+  writeFileSync(
+    path.join(dir, 'pacing.md'),
+    report(results, { machine, date, full, replications, smallReplications, seconds }),
+  );
   writeFileSync(
     path.join(dir, 'pacing.svg'),
     chart(

@@ -1,4 +1,4 @@
-import { abandonHeadroom, ComplianceLedger } from './compliance-ledger';
+import { abandonBudget, abandonHeadroom, ComplianceLedger } from './compliance-ledger';
 
 const DAY = 86_400;
 
@@ -57,5 +57,36 @@ describe('abandonHeadroom', () => {
       expect((abandoned + x + 1) / (live + x + 1)).toBeGreaterThan(0.03);
     }
     expect(abandonHeadroom(state(1000, 40))).toBe(0);
+  });
+});
+
+describe('abandonBudget', () => {
+  const state = (liveAnswers: number, abandoned: number) => ({
+    liveAnswers,
+    abandoned,
+    target: 0.025,
+    cap: 0.03,
+  });
+
+  it('is the headroom before rounding once the window has earned its allowance', () => {
+    for (const [live, abandoned] of [
+      [1000, 0],
+      [1000, 20],
+      [500, 15],
+      [100, 1],
+    ]) {
+      expect(Math.floor(abandonBudget(state(live, abandoned), 1) + 1e-9)).toBe(
+        abandonHeadroom(state(live, abandoned)),
+      );
+    }
+  });
+
+  it('gives a young window its prior allowance, spent by its first abandons', () => {
+    expect(abandonBudget(state(0, 0))).toBe(0);
+    expect(abandonBudget(state(0, 0), 1)).toBeCloseTo(1 / 0.97, 9);
+    expect(abandonBudget(state(10, 1), 1)).toBe(0);
+    // 40 answers earn 1.2 abandons: the allowance no longer adds anything.
+    expect(abandonBudget(state(40, 1), 1)).toBeCloseTo(0.2 / 0.97, 9);
+    expect(abandonBudget(state(20, 2), 1)).toBeLessThan(0);
   });
 });

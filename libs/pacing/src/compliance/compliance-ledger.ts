@@ -84,3 +84,15 @@ export function abandonHeadroom(state: ComplianceState): number {
   // A hair of tolerance so 3 abandons in 100 answers at a 3% cap count as exactly at the cap.
   return Math.max(0, Math.floor(room + 1e-9));
 }
+
+/**
+ * How many more abandons the window can take, as a real number: (max(cap x L, allowance) - A) /
+ * (1 - cap), the X of (A + X) / (L + X) <= cap, with a prior `allowance` of abandons for a window
+ * too young to have earned any (a campaign's first minutes). The allowance only counts until the
+ * window's own answers are worth as much (cap x L >= allowance); from then on the budget is
+ * exactly the headroom before rounding. A pacer spends it by probability (see AbandonTail), not
+ * by counting every exposed call as abandoned.
+ */
+export function abandonBudget(state: ComplianceState, allowance = 0): number {
+  return (Math.max(state.cap * state.liveAnswers, allowance) - state.abandoned) / (1 - state.cap);
+}

@@ -37,4 +37,14 @@ describe('GoalController', () => {
     c.connected(2);
     expect(c.threshold()).toBeLessThan(0.025);
   });
+
+  it('starts from a given threshold and steps by the weight of each answer', () => {
+    const c = new GoalController({ method: 'overdialRate', abandonRate: 0.03 }, 0.025, undefined, 0.1);
+    expect(c.threshold()).toBeCloseTo(0.1, 9);
+    const light = new GoalController({ method: 'overdialRate', abandonRate: 0.03 }, 0.025);
+    const heavy = new GoalController({ method: 'overdialRate', abandonRate: 0.03 }, 0.025);
+    light.liveAnswer(true);
+    heavy.liveAnswer(true, 4);
+    expect(Math.log(0.025 / heavy.threshold())).toBeCloseTo(4 * Math.log(0.025 / light.threshold()), 9);
+  });
 });

@@ -31,9 +31,10 @@ export class GoalController {
     private readonly goal: PacingGoal,
     initialTarget: number,
     private readonly gains: ControllerGains = DEFAULT_GAINS,
+    initialThreshold?: number,
   ) {
     this.target = this.abandonTarget(initialTarget);
-    this.abandonLog = Math.log(this.target);
+    this.abandonLog = clampLog(Math.log(initialThreshold ?? this.target));
     this.methodLog = this.abandonLog;
   }
 
@@ -49,9 +50,13 @@ export class GoalController {
     this.target = this.abandonTarget(target);
   }
 
-  liveAnswer(abandoned: boolean): void {
+  /**
+   * A live answer, connected or abandoned. `weight` multiplies the step: a small group has few
+   * answers in a shift, and steps of the same size would leave the threshold where it started.
+   */
+  liveAnswer(abandoned: boolean, weight = 1): void {
     const error = this.target - (abandoned ? 1 : 0);
-    this.abandonLog = clampLog(this.abandonLog + (this.gains.abandon * error) / this.target);
+    this.abandonLog = clampLog(this.abandonLog + (weight * this.gains.abandon * error) / this.target);
   }
 
   connected(agentWaitSeconds: number): void {

@@ -70,15 +70,7 @@ export class VicidialPacer implements Pacer {
     // Step 6: calls are placed every 2.5 s.
     if (now < this.nextPlacement) return 0;
     this.nextPlacement = now + PLACE_SECONDS;
-    // Vicidial's calls in progress (vicidial_auto_calls) include calls talking to an agent; agents
-    // in wrap-up (disposition) are active but hold no call.
-    let active = 0;
-    let talking = 0;
-    for (const agent of state.agents) {
-      if (agent.status !== 'notReady') active++;
-      if (agent.status === 'talking') talking++;
-    }
-    return Math.max(0, Math.round(this.level * active) - state.calls.length - state.waiting - talking);
+    return Math.max(0, vicidialGoalCalls(this.level, state) - vicidialCallsInProgress(state));
   }
 
   observe(event: PacingEvent): void {
@@ -117,4 +109,31 @@ export class VicidialPacer implements Pacer {
     }
     this.level = Math.max(1, level);
   }
+}
+
+/**
+ * Step 6's "active agents", as AST_VDauto_dial.pl counts them: agents READY or INCALL with their
+ * call still in vicidial_auto_calls. An agent whose customer has hung up (wrap-up, disposition) is
+ * INCALL without a live call there: a DEAD agent, taken off the count. Paused agents are not
+ * counted either. At dial level 1 the pace is thus exactly progressive.
+ */
+export function vicidialActiveAgents(state: PacingState): number {
+  let active = 0;
+  for (const agent of state.agents) if (agent.status === 'ready' || agent.status === 'talking') active++;
+  return active;
+}
+
+/** round(DL x active agents): vicidial_auto_dial's goal calls (Perl sprintf "%.0f"). */
+export function vicidialGoalCalls(level: number, state: PacingState): number {
+  return Math.round(level * vicidialActiveAgents(state));
+}
+
+/**
+ * Step 6's "calls in progress": the campaign's rows of vicidial_auto_calls in SENT, RINGING, LIVE
+ * (answered, waiting for an agent) or XFER (talking to an agent): ringing, waiting and talking calls.
+ */
+export function vicidialCallsInProgress(state: PacingState): number {
+  let talking = 0;
+  for (const agent of state.agents) if (agent.status === 'talking') talking++;
+  return state.calls.length + state.waiting + talking;
 }
