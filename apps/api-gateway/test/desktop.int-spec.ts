@@ -1,4 +1,10 @@
-import { AgentErrorCode, LoadCampaignGroup, SetAgentGroupMembership, StartDialing } from '@ocs/contracts';
+import {
+  AgentErrorCode,
+  GetAgentGroupAgents,
+  LoadCampaignGroup,
+  SetAgentGroupMembership,
+  StartDialing,
+} from '@ocs/contracts';
 import { type Bus, BusRemoteError } from '@ocs/messaging';
 import { type PrivateNatsServer } from '@ocs/messaging/testing';
 import { createLogger } from '@ocs/observability';
@@ -254,6 +260,19 @@ describe('agent desktop WebSocket', () => {
       });
 
     expect(await setMembership(true)).toMatchObject({ member: true, changed: true });
+    // The pacing reads the group's members from campaign-manager.
+    const salesAgents = await database.pool.query<{ id: number }>(
+      "SELECT id FROM agent_groups WHERE name = 'Sales'",
+    );
+    const members = await bus.request(
+      GetAgentGroupAgents,
+      { agentGroupDbid: salesAgents.rows[0].id },
+      origin,
+      {
+        timeoutMs: 5_000,
+      },
+    );
+    expect(members.loginIds).toContain('agent09');
     expect(await agent.next()).toEqual({
       GSW_USER_EVENT: 'CampaignGroupAssigned',
       GSW_APPLICATION_ID: APPLICATION_ID,

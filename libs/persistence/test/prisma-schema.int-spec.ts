@@ -242,6 +242,9 @@ describe('Prisma schema and SQL migrations', () => {
     await prisma.callbackOutbox.create({
       data: { id: `callback-${guid}`, tenantId, payload: { recordId: record.id.toString() } },
     });
+    await prisma.phoneLockout.create({
+      data: { tenantId, phone: '+14155550100', lockedUntil: new Date('2026-01-04T00:00:00Z') },
+    });
 
     // findMany selects every scalar column of a model, so a column missing in SQL fails here.
     for (const model of Object.values(Prisma.ModelName)) {

@@ -72,6 +72,21 @@ export class AgentDirectoryRepository {
     return rows;
   }
 
+  /** Login ids of an agent group's members; undefined when the tenant has no such group. */
+  async findGroupLoginIds(tenant: string, agentGroupDbid: number): Promise<string[] | undefined> {
+    const { rows } = await this.pool.query<{ loginId: string | null }>(
+      `SELECT a.login_id AS "loginId"
+         FROM agent_groups ag JOIN tenants t ON t.id = ag.tenant_id
+         LEFT JOIN agent_group_members m ON m.tenant_id = ag.tenant_id AND m.agent_group_id = ag.id
+         LEFT JOIN agents a ON a.tenant_id = m.tenant_id AND a.id = m.agent_id
+        WHERE t.name = $1 AND ag.id = $2
+        ORDER BY a.login_id`,
+      [tenant, agentGroupDbid],
+    );
+    if (rows.length === 0) return undefined;
+    return rows.flatMap((row) => (row.loginId === null ? [] : [row.loginId]));
+  }
+
   async findCampaignGroupDescriptions(
     tenant: string,
     agentGroupDbids: readonly number[],

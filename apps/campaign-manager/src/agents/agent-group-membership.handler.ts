@@ -5,6 +5,7 @@ import {
   AgentErrorCode,
   AgentGroupMembershipChanged,
   childOf,
+  GetAgentGroupAgents,
   SetAgentGroupMembership,
   type Envelope,
   type ReplyOf,
@@ -14,8 +15,8 @@ import { Bus, CommandError } from '@ocs/messaging';
 import { AgentDirectoryRepository } from './agent-directory.repository';
 
 /**
- * Agent group membership changes (SetAgentGroupMembership): stored, then announced so that the
- * agent's live desktop follows. The announcement goes out on every request, changed or not: a
+ * Agent group membership: its members (GetAgentGroupAgents, for pacing) and changes
+ * (SetAgentGroupMembership): stored, then announced so that the agent's live desktop follows. The announcement goes out on every request, changed or not: a
  * caller whose request failed after the change was stored repeats it and the desktops still learn.
  */
 @Controller()
@@ -52,5 +53,17 @@ export class AgentGroupMembershipHandler implements OnModuleInit {
     );
     this.logger.log({ tenant, agent: loginId, agentGroup, member, changed }, 'Agent group membership set');
     return { agentGroupDbid, member, changed };
+  }
+
+  @MessagePattern(GetAgentGroupAgents.subject)
+  async groupAgents(
+    @Payload() request: Envelope<RequestOf<typeof GetAgentGroupAgents>>,
+  ): Promise<ReplyOf<typeof GetAgentGroupAgents>> {
+    const { agentGroupDbid } = request.data;
+    const loginIds = await this.directory.findGroupLoginIds(request.tenant, agentGroupDbid);
+    if (!loginIds) {
+      throw new CommandError(AgentErrorCode.GroupNotFound, `Agent group ${agentGroupDbid} is not configured`);
+    }
+    return { loginIds };
   }
 }

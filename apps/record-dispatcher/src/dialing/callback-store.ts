@@ -19,6 +19,7 @@ import { CommandError } from '@ocs/messaging';
 import { inTransaction } from '@ocs/persistence';
 import type { Pool, PoolClient } from 'pg';
 import { type DesktopHandle } from './desktop-record-store';
+import { type HeldRecord } from './session-store';
 
 type Pending = Omit<ReplyOf<typeof RescheduleRecord>, 'callingListName' | 'campaignName'>;
 
@@ -86,12 +87,12 @@ async function lockCallbackRecord(
   return rows[0];
 }
 
-/** The handle holding a record, locked: buffered by a session or on a desktop. */
+/** The handle holding a record, locked: buffered by a session, being dialed or on a desktop. */
 async function lockHandle(
   client: PoolClient,
   recordId: string,
-): Promise<{ handle: number; state: 'buffered' | 'desktop' } | undefined> {
-  const { rows } = await client.query<{ handle: number; state: 'buffered' | 'desktop' }>(
+): Promise<{ handle: number; state: HeldRecord['state'] } | undefined> {
+  const { rows } = await client.query<{ handle: number; state: HeldRecord['state'] }>(
     'SELECT handle, state FROM record_handles WHERE record_id = $1 FOR UPDATE',
     [recordId],
   );
@@ -113,7 +114,12 @@ export function deliverCallback(
     const record = await lockCallbackRecord(client, args.tenantId, args.recordId, args.dueAt);
     if (!record) return { delivered: false, reason: 'the record is no longer this callback' };
     const held = await lockHandle(client, args.recordId);
-    if (held?.state === 'desktop') return { delivered: false, reason: 'the record is on a desktop' };
+    // A record being dialed is on its way to a desktop (or to its final call result).
+    if (held && held.state !== 'buffered')
+      return {
+        delivered: false,
+        reason: `the record is ${held.state === 'desktop' ? 'on a desktop' : 'being dialed'}`,
+      };
     if (held) await client.query('DELETE FROM record_handles WHERE handle = $1', [held.handle]);
     const { rows } = await client.query<{ handle: number }>(
       `INSERT INTO record_handles (tenant_id, session_id, record_id, calling_list_id, chain_id, record_type,
@@ -143,7 +149,7 @@ export function resolveCallback(
 ): Promise<'delivered' | 'missed' | 'gone'> {
   return inTransaction(pool, async (client) => {
     const held = await lockHandle(client, args.recordId);
-    if (held?.state === 'desktop') return 'delivered';
+    if (held && held.state !== 'buffered') return 'delivered';
     const record = await lockCallbackRecord(client, args.tenantId, args.recordId, args.dueAt);
     if (!record) return 'gone';
     if (held) await client.query('DELETE FROM record_handles WHERE handle = $1', [held.handle]);

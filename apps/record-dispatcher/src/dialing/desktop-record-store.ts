@@ -87,23 +87,27 @@ export class DesktopRecordStore {
     work: (client: PoolClient, held: DesktopHandle, holder: string) => Promise<T>,
   ): Promise<{ ok: true; value: T } | { ok: false; refusal: HandleRefusal }> {
     return inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<DesktopHandle & { state: string; agentId: string | null }>(
-        `SELECT h.handle, h.session_id AS "sessionId", h.record_id::text AS "recordId",
-                h.calling_list_id AS "callingListId", h.chain_id AS "chainId", r.chain_n AS "chainN",
-                h.chain_of AS "chainOf", h.chain_requested AS "chainRequested", h.state, h.agent_id AS "agentId",
-                r.daily_from AS "dailyFrom", r.daily_till AS "dailyTill",
-                h.callback_type AS "callbackType", h.callback_at::float8 AS "callbackAt"
-           FROM record_handles h JOIN records r ON r.record_id = h.record_id
-          WHERE h.tenant_id = $1 AND h.handle = $2
-            FOR UPDATE OF h`,
-        [tenantId, handle],
-      );
-      const row = rows[0];
+      const row = await lockHandle(client, 'h.tenant_id = $1 AND h.handle = $2', [tenantId, handle]);
       if (!row || row.state !== 'desktop' || row.agentId === null)
         return { ok: false as const, refusal: 'not-found' as const };
       if (agentId !== undefined && row.agentId !== agentId)
         return { ok: false as const, refusal: 'other-agent' as const };
       return { ok: true as const, value: await work(client, row, row.agentId) };
+    });
+  }
+
+  /**
+   * Locks the handle an automatic call was placed for (by its call id), being dialed or on the
+   * desktop of the agent the call reached, and runs `work`; undefined when no handle holds the
+   * call any more (finalized, or never ours).
+   */
+  async withCall<T>(
+    callId: string,
+    work: (client: PoolClient, held: DesktopHandle, agentId: string | null) => Promise<T>,
+  ): Promise<T | undefined> {
+    return inTransaction(this.pool, async (client) => {
+      const row = await lockHandle(client, 'h.call_id = $1', [callId]);
+      return row ? work(client, row, row.agentId) : undefined;
     });
   }
 
@@ -151,8 +155,11 @@ export class DesktopRecordStore {
     client: PoolClient,
     held: DesktopHandle,
     args: {
-      agentId: string;
+      /** The agent who processed the record; null for a dialed call no agent took. */
+      agentId: string | null;
       campaignGroupDbid: number;
+      /** The person or the dialer hung up on a live answer nobody took (dropped, abandoned): now. */
+      abandoned?: boolean;
       /** Unix seconds: call_time and the base of rescheduling. */
       now: number;
       treatment: DesktopTreatmentRequest | undefined;
@@ -204,26 +211,39 @@ export class DesktopRecordStore {
         }) ?? { kind: 'finalize' as const, treatment: null });
 
     // The handles of the chain end: this one and the records its chain request brought.
-    const ended = await client.query<{ record_id: string; started: Date }>(
+    const ended = await client.query<{
+      record_id: string;
+      started: Date;
+      dialed: Date | null;
+      answered: Date | null;
+    }>(
       `DELETE FROM record_handles WHERE handle = $1 OR chain_of = $1
-       RETURNING record_id::text, COALESCE(delivered_at, retrieved_at) AS started`,
+       RETURNING record_id::text, COALESCE(dialed_at, delivered_at, retrieved_at) AS started,
+                 dialed_at AS dialed, answered_at AS answered`,
       [held.handle],
     );
     const attemptGuid = randomUUID();
+    // A dialed call's handle carries its dial and answer times; a call no agent took has no ACW.
     await client.query(
       `INSERT INTO call_attempts (tenant_id, attempt_guid, record_id, campaign_group_id, agent_id, contact_info,
-                                  call_result, hist_sequence_num, start_processing_at, acw_completed_at,
-                                  complete_processing_at)
-       SELECT r.tenant_id, $3, r.record_id, $4, $5, r.contact_info, r.call_result, 0,
-              LEAST(e.started, CURRENT_TIMESTAMP), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
-         FROM unnest($1::bigint[], $2::timestamptz[]) AS e(record_id, started)
+                                  call_result, hist_sequence_num, start_processing_at, dialed_at, answered_at,
+                                  abandoned_at, acw_completed_at, complete_processing_at)
+       SELECT r.tenant_id, $5, r.record_id, $6, $7::text, r.contact_info, r.call_result, 0,
+              LEAST(e.started, CURRENT_TIMESTAMP), e.dialed, e.answered,
+              CASE WHEN $8 THEN CURRENT_TIMESTAMP END,
+              CASE WHEN $7::text IS NULL THEN NULL ELSE CURRENT_TIMESTAMP END, CURRENT_TIMESTAMP
+         FROM unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[])
+              AS e(record_id, started, dialed, answered)
          JOIN records r ON r.record_id = e.record_id`,
       [
         ended.rows.map((row) => row.record_id),
         ended.rows.map((row) => row.started),
+        ended.rows.map((row) => row.dialed),
+        ended.rows.map((row) => row.answered),
         attemptGuid,
         args.campaignGroupDbid,
         args.agentId,
+        args.abandoned ?? false,
       ],
     );
 
@@ -242,7 +262,7 @@ export class DesktopRecordStore {
 
     // The called record: counted, stamped with the agent and the call time.
     await client.query(
-      `UPDATE records SET record_status = $2, attempt = attempt + 1, call_time = $3, agent_id = $4,
+      `UPDATE records SET record_status = $2, attempt = attempt + 1, call_time = $3, agent_id = COALESCE($4, agent_id),
               treatments = COALESCE($5, treatments),
               record_type = CASE WHEN $6::int IS NULL THEN record_type ELSE $6::int END,
               dial_sched_time = CASE WHEN $6::int IS NULL THEN dial_sched_time ELSE $7::bigint END
@@ -338,4 +358,24 @@ export class DesktopRecordStore {
     );
     return rows.map((row) => row.handle);
   }
+}
+
+/** Locks one handle (`where` over record_handles h) with what requests on its record need. */
+async function lockHandle(
+  client: PoolClient,
+  where: string,
+  values: unknown[],
+): Promise<(DesktopHandle & { state: string; agentId: string | null }) | undefined> {
+  const { rows } = await client.query<DesktopHandle & { state: string; agentId: string | null }>(
+    `SELECT h.handle, h.session_id AS "sessionId", h.record_id::text AS "recordId",
+            h.calling_list_id AS "callingListId", h.chain_id AS "chainId", r.chain_n AS "chainN",
+            h.chain_of AS "chainOf", h.chain_requested AS "chainRequested", h.state, h.agent_id AS "agentId",
+            r.daily_from AS "dailyFrom", r.daily_till AS "dailyTill",
+            h.callback_type AS "callbackType", h.callback_at::float8 AS "callbackAt"
+       FROM record_handles h JOIN records r ON r.record_id = h.record_id
+      WHERE ${where}
+        FOR UPDATE OF h`,
+    values,
+  );
+  return rows[0];
 }

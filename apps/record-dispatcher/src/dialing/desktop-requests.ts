@@ -13,6 +13,7 @@ import {
 import {
   checkCustomFields,
   decideTreatment,
+  type DesktopTreatmentRequest,
   type FieldDefinition,
   isValidDailyWindow,
   type RecordStatus,
@@ -26,6 +27,7 @@ import {
   type DesktopHandle,
   type DesktopRecordStore,
   type HandleRefusal,
+  type ProcessedRecord,
   type RecordChanges,
 } from './desktop-record-store';
 import { keepReschedule } from './callback-store';
@@ -80,31 +82,12 @@ export class DesktopRequests {
             treatmentOutcome: null,
           };
         }
-        const now = this.clock();
-        const processed = await this.records.process(client, held, {
-          agentId: holder,
-          campaignGroupDbid: session.campaignGroupDbid,
-          now: toUnixSeconds(now),
+        const processed = await this.finalize(client, session, held, holder, {
           treatment: request.treatment,
           // Without GSW_TREATMENT no treatment is applied (reference manual, RecordProcessed).
-          decide: (facts) =>
-            request.treatment === undefined
-              ? null
-              : decideTreatment({ ...facts, treatments: list?.treatments ?? [], now }),
+          applyTreatments: request.treatment !== undefined,
         });
-        if (processed.callback) {
-          const { type, dueAt } = processed.callback;
-          await this.outbox.add(client, `callback-${processed.attemptGuid}`, {
-            recordId: held.recordId,
-            campaignGroupDbid: session.campaignGroupDbid,
-            callbackType: type,
-            // A personal callback belongs to the agent who held the record.
-            agentId: type === 'personal' ? holder : null,
-            dueAt,
-            dialer: type === 'campaign' && session.config.options.predictiveCallback,
-          });
-          scheduled = true;
-        }
+        scheduled = processed.callback !== null;
         return {
           ...place,
           recordStatus: processed.recordStatus as RecordStatus,
@@ -114,8 +97,54 @@ export class DesktopRequests {
       },
     );
     // After the commit: no record lock waits on the bus, and the callback exists before it is told.
-    if (scheduled) void this.outbox.flush();
+    if (scheduled) this.flushCallbacks();
     return reply;
+  }
+
+  /**
+   * Finalizes a record inside the caller's transaction: RecordProcessed, or the end of an automatic
+   * call (`holder` null when no agent took it). The list's treatments decide what follows when
+   * `applyTreatments`; a pending reschedule becomes a callback in the outbox, which the caller
+   * flushes ({@link flushCallbacks}) after its commit when `callback` is set.
+   */
+  async finalize(
+    client: PoolClient,
+    session: StoredSession,
+    held: DesktopHandle,
+    holder: string | null,
+    options: { treatment?: DesktopTreatmentRequest; applyTreatments: boolean; abandoned?: boolean },
+  ): Promise<ProcessedRecord> {
+    const now = this.clock();
+    const list = listOf(session, held.callingListId);
+    const processed = await this.records.process(client, held, {
+      agentId: holder,
+      campaignGroupDbid: session.campaignGroupDbid,
+      now: toUnixSeconds(now),
+      treatment: options.treatment,
+      abandoned: options.abandoned,
+      decide: (facts) =>
+        options.applyTreatments
+          ? decideTreatment({ ...facts, treatments: list?.treatments ?? [], now })
+          : null,
+    });
+    if (processed.callback) {
+      const { type, dueAt } = processed.callback;
+      await this.outbox.add(client, `callback-${processed.attemptGuid}`, {
+        recordId: held.recordId,
+        campaignGroupDbid: session.campaignGroupDbid,
+        callbackType: type,
+        // A personal callback belongs to the agent who held the record.
+        agentId: type === 'personal' ? holder : null,
+        dueAt,
+        dialer: type === 'campaign' && session.config.options.predictiveCallback,
+      });
+    }
+    return processed;
+  }
+
+  /** Publishes the callbacks finalized records scheduled; after the commit, never waited for. */
+  flushCallbacks(): void {
+    void this.outbox.flush();
   }
 
   async reject(

@@ -231,27 +231,79 @@ export class DialingSessions {
             return this.store.delivered(personal.handle);
         }
       }
-      for (let attempt = 0; attempt < MAX_STALE_TAKES; attempt++) {
-        const record = await this.store.takeBuffered(sessionId, agentId);
-        if (!record) return undefined;
-        // The buffer may have held it past the end of its window.
-        const obstacle = dialingObstacle({ ...record, recordStatus: RecordStatus.Ready }, now, agentId);
-        if (obstacle === null) {
-          // Screened again on its way out: another replica's refill may have buffered it unscreened
-          // a moment ago, or the number was listed since.
-          const kept = await this.screened(session, [record]);
-          if (kept === undefined) return undefined;
-          if (kept.length > 0) return record;
-          continue;
-        }
-        await this.store.release(sessionId, { state: 'desktop', handles: [record.handle], counted: false });
-      }
-      return undefined;
+      return this.takeChecked(session, now, agentId, () => this.store.takeBuffered(sessionId, agentId));
     });
+    this.refillSoon(sessionId);
+    return taken;
+  }
+
+  /**
+   * Up to `count` buffered records for automatic calls, in dialing order, screened as records for
+   * desktops are (time window, do-not-call) and past their number's abandon lock-out; each is then
+   * `dialing` under the call id `callIdOf` gives. Empty when the session gives out no records.
+   */
+  async takeForDialing(
+    sessionId: string,
+    count: number,
+    callIdOf: (handle: number, attempt: number) => string,
+  ): Promise<{ session: StoredSession; records: DeliveredRecord[] } | undefined> {
+    const taken = await this.serial(sessionId, async () => {
+      const session = await this.store.find(sessionId);
+      if (!session || session.state !== 'active') return undefined;
+      const now = this.settings.clock();
+      const records: DeliveredRecord[] = [];
+      while (records.length < count) {
+        const record = await this.takeChecked(session, now, undefined, async () => {
+          // Each locked-out record leaves the buffer, so this ends.
+          for (;;) {
+            const next = await this.store.takeForDialing(sessionId, callIdOf);
+            if (!next || !(await this.store.lockedOut(session.tenantId, next.contactInfo, now))) return next;
+            // Back to its list, where retrieval leaves it until the lock-out ends.
+            await this.store.release(sessionId, { state: 'dialing', handles: [next.handle], counted: false });
+          }
+        });
+        if (!record) break;
+        records.push(record);
+      }
+      return { session, records };
+    });
+    this.refillSoon(sessionId);
+    return taken;
+  }
+
+  /**
+   * The first record `take` moves out of the buffer that may be dialed now: one found outside its
+   * window goes back to its list, one on the do-not-call list becomes No Call. Undefined when the
+   * buffer runs out, MAX_STALE_TAKES records in a row were undialable, or screening failed.
+   */
+  private async takeChecked(
+    session: StoredSession,
+    now: Date,
+    agentId: string | undefined,
+    take: () => Promise<DeliveredRecord | undefined>,
+  ): Promise<DeliveredRecord | undefined> {
+    for (let attempt = 0; attempt < MAX_STALE_TAKES; attempt++) {
+      const record = await take();
+      if (!record) return undefined;
+      // The buffer may have held it past the end of its window.
+      const obstacle = dialingObstacle({ ...record, recordStatus: RecordStatus.Ready }, now, agentId);
+      if (obstacle === null) {
+        // Screened again on its way out: another replica's refill may have buffered it unscreened
+        // a moment ago, or the number was listed since.
+        const kept = await this.screened(session, [record]);
+        if (kept === undefined) return undefined;
+        if (kept.length > 0) return record;
+        continue;
+      }
+      await this.store.release(session.id, { state: record.state, handles: [record.handle], counted: false });
+    }
+    return undefined;
+  }
+
+  private refillSoon(sessionId: string): void {
     void this.refill(sessionId).catch((error: unknown) =>
       this.logger.error({ err: error, sessionId }, 'Could not refill a dialing session'),
     );
-    return taken;
   }
 
   /** {@link takeNext} for the open session of a campaign group; null when it has none. */

@@ -19,6 +19,17 @@ export interface DialingSettings {
   readonly leaseTtlMs: number;
   /** Whether retrieved records are checked against dnc-registry ('off' only for systems without one). */
   readonly dncScreening?: 'required' | 'off';
+  /** Automatic dialing: what dialed calls carry and how long a dropped or abandoned number rests. */
+  readonly calls: CallSettings;
+}
+
+export interface CallSettings {
+  /** A number whose call was dropped or abandoned is not dialed again for this long (UK: 72 h). */
+  readonly abandonLockoutHours: number;
+  /** GSW_APPLICATION_ID of the calls' user data (this OCS's DBID). */
+  readonly applicationDbid: number;
+  /** Base of GSW_RECORD_URI in the calls' user data; none without a public OCS HTTP URL. */
+  readonly recordUriBase: string | undefined;
 }
 
 export const DIALING_ENVIRONMENT = [
@@ -48,6 +59,21 @@ export const DIALING_ENVIRONMENT = [
     meaning:
       'retrieved records are checked against dnc-registry, and none is handed out while it does not answer; `off` skips the check',
   },
+  {
+    name: 'ABANDON_LOCKOUT_HOURS',
+    default: '72',
+    meaning: 'a number whose automatic call was dropped or abandoned is not dialed again for this long',
+  },
+  {
+    name: 'OCS_APPLICATION_DBID',
+    default: '1',
+    meaning: "GSW_APPLICATION_ID in dialed calls' user data (the gateway's value)",
+  },
+  {
+    name: 'OCS_HTTP_PUBLIC_URL',
+    default: '(none)',
+    meaning: "the gateway's public OCS HTTP URL: dialed calls then carry GSW_RECORD_URI",
+  },
 ];
 
 const schema = z.object({
@@ -56,6 +82,9 @@ const schema = z.object({
   DIALING_REFILL_INTERVAL_MS: z.coerce.number().int().positive().default(2_000),
   DIALING_LEASE_TTL_MS: z.coerce.number().int().min(300).default(15_000),
   DNC_SCREENING: z.enum(['required', 'off']).default('required'),
+  ABANDON_LOCKOUT_HOURS: z.coerce.number().nonnegative().max(8_760).default(72),
+  OCS_APPLICATION_DBID: z.coerce.number().int().positive().default(1),
+  OCS_HTTP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export function loadDialingSettings(env: NodeJS.ProcessEnv = process.env): DialingSettings {
@@ -72,5 +101,10 @@ export function loadDialingSettings(env: NodeJS.ProcessEnv = process.env): Diali
     instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     leaseTtlMs: parsed.DIALING_LEASE_TTL_MS,
     dncScreening: parsed.DNC_SCREENING,
+    calls: {
+      abandonLockoutHours: parsed.ABANDON_LOCKOUT_HOURS,
+      applicationDbid: parsed.OCS_APPLICATION_DBID,
+      recordUriBase: parsed.OCS_HTTP_PUBLIC_URL?.replace(/\/+$/, ''),
+    },
   };
 }

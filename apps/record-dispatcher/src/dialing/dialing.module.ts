@@ -3,7 +3,10 @@ import { Bus } from '@ocs/messaging';
 import { PG_POOL } from '@ocs/service-kit';
 import type { Pool } from 'pg';
 import { CallbackOutbox } from './callback-outbox';
+import { AutomaticDialingController } from './automatic-dialing.controller';
 import { CallbacksController } from './callbacks.controller';
+import { DEFAULT_CALL_CONTRACTS, DialedCalls } from './dialed-calls';
+import { DialedCallStore } from './dialed-call-store';
 import { DesktopRecordStore } from './desktop-record-store';
 import { DesktopRequests } from './desktop-requests';
 import { DialingCommandsController } from './dialing-commands.controller';
@@ -18,7 +21,12 @@ export const DIALING_SETTINGS = Symbol('DIALING_SETTINGS');
 const logger = new Logger('DialingSessions');
 
 @Module({
-  controllers: [DialingSessionEventsController, DialingCommandsController, CallbacksController],
+  controllers: [
+    DialingSessionEventsController,
+    DialingCommandsController,
+    CallbacksController,
+    AutomaticDialingController,
+  ],
   providers: [
     { provide: DIALING_SETTINGS, useFactory: () => loadDialingSettings() },
     { provide: SessionStore, useFactory: (pool: Pool) => new SessionStore(pool), inject: [PG_POOL] },
@@ -46,6 +54,29 @@ const logger = new Logger('DialingSessions');
         outbox: CallbackOutbox,
       ) => new DesktopRequests(sessions, store, new DesktopRecordStore(pool), settings.clock, outbox),
       inject: [DialingSessions, SessionStore, PG_POOL, DIALING_SETTINGS, CallbackOutbox],
+    },
+    {
+      provide: DialedCalls,
+      useFactory: (
+        sessions: DialingSessions,
+        store: SessionStore,
+        pool: Pool,
+        requests: DesktopRequests,
+        bus: Bus,
+        settings: DialingSettings,
+      ) =>
+        new DialedCalls(
+          sessions,
+          store,
+          new DialedCallStore(pool),
+          new DesktopRecordStore(pool),
+          requests,
+          bus,
+          settings,
+          DEFAULT_CALL_CONTRACTS,
+          new Logger(DialedCalls.name),
+        ),
+      inject: [DialingSessions, SessionStore, PG_POOL, DesktopRequests, Bus, DIALING_SETTINGS],
     },
     {
       provide: CallbackOutbox,

@@ -36,7 +36,8 @@ export interface HeldRecord {
   readonly callingListId: number;
   readonly recordType: number;
   readonly dialSchedTime: number | null;
-  readonly state: 'buffered' | 'desktop';
+  /** `dialing`: taken for an automatic call, not on a desktop yet. */
+  readonly state: 'buffered' | 'dialing' | 'desktop';
   readonly agentId: string | null;
 }
 
@@ -61,6 +62,7 @@ export interface DeliveredRecord extends HeldRecord {
 
 export interface BufferCounts {
   readonly buffered: number;
+  /** Records given out: on desktops, or being dialed (an automatic call in progress). */
   readonly desktop: number;
 }
 
@@ -113,6 +115,9 @@ function retrieveSql(filter?: CompiledFilter): string {
        -- The list's Maximum Attempts, read once (an InitPlan): a plain filter on the index scan.
        AND c.attempt < (SELECT cl.max_attempts FROM calling_lists cl WHERE cl.id = $2)
        AND ${filter ? filter.where('c') : 'true'}
+       -- A number whose call was dropped or abandoned waits out its lock-out (phone_lockouts).
+       AND NOT EXISTS (SELECT 1 FROM phone_lockouts l
+                        WHERE l.tenant_id = $1 AND l.phone = c.contact_info AND l.locked_until > to_timestamp($4::bigint))
        AND NOT EXISTS (SELECT 1 FROM records held
                         WHERE held.calling_list_id = c.calling_list_id AND held.chain_id = c.chain_id
                           AND held.record_status = ${RecordStatus.Retrieved})
@@ -302,7 +307,7 @@ export class SessionStore {
       [sessionId],
     );
     const of = (state: string) => rows.find((row) => row.state === state)?.n ?? 0;
-    return { buffered: of('buffered'), desktop: of('desktop') };
+    return { buffered: of('buffered'), desktop: of('desktop') + of('dialing') };
   }
 
   /**
@@ -369,6 +374,40 @@ export class SessionStore {
       [sessionId, agentId],
     );
     return rows[0] ? this.delivered(rows[0].handle) : undefined;
+  }
+
+  /**
+   * Takes the first buffered record (in dialing order) for an automatic call: it is `dialing` under
+   * the call id `callIdOf` gives for its handle and attempt, so the id survives a retried dial.
+   */
+  async takeForDialing(
+    sessionId: string,
+    callIdOf: (handle: number, attempt: number) => string,
+  ): Promise<DeliveredRecord | undefined> {
+    const handle = await inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<{ handle: number; attempt: number }>(
+        `SELECT h.handle, r.attempt FROM record_handles h JOIN records r ON r.record_id = h.record_id
+          WHERE h.session_id = $1 AND h.state = 'buffered'
+          ORDER BY ${BUFFER_ORDER} LIMIT 1 FOR UPDATE OF h SKIP LOCKED`,
+        [sessionId],
+      );
+      if (!rows[0]) return undefined;
+      await client.query(
+        `UPDATE record_handles SET state = 'dialing', call_id = $2, dialed_at = CURRENT_TIMESTAMP WHERE handle = $1`,
+        [rows[0].handle, callIdOf(rows[0].handle, rows[0].attempt)],
+      );
+      return rows[0].handle;
+    });
+    return handle === undefined ? undefined : this.delivered(handle);
+  }
+
+  /** Whether the phone is locked out (a dropped or abandoned call) at `now`. */
+  async lockedOut(tenantId: number, phone: string, now: Date): Promise<boolean> {
+    const { rows } = await this.pool.query(
+      'SELECT 1 FROM phone_lockouts WHERE tenant_id = $1 AND phone = $2 AND locked_until > $3',
+      [tenantId, phone, now],
+    );
+    return rows.length > 0;
   }
 
   /** A calling-list filter's criteria and the custom fields of its list. */
@@ -443,7 +482,7 @@ export class SessionStore {
    */
   async release(
     sessionId: string,
-    filter: { state: 'buffered' | 'desktop'; handles?: number[]; counted?: boolean },
+    filter: { state: HeldRecord['state']; handles?: number[]; counted?: boolean },
   ): Promise<number> {
     return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ record_id: string }>(

@@ -235,6 +235,7 @@ export function testSettings(overrides: Partial<DialingSettings> & { now: Date }
     clock: () => now,
     instanceId: randomUUID(),
     leaseTtlMs: 15_000,
+    calls: { abandonLockoutHours: 72, applicationDbid: 1, recordUriBase: undefined },
     ...rest,
   };
 }

@@ -114,3 +114,16 @@ export const AgentGroupMembershipChanged = defineEvent({
   version: 1,
   schema: z.object({ loginId, agentGroupDbid: dbid, member: z.boolean() }),
 });
+
+/**
+ * The login ids of the configured members of an agent group of the envelope's tenant, ordered:
+ * the agents predictive-pacing paces a campaign group's calls for (their states come from the
+ * telephony port). Fails with {@link AgentErrorCode.GroupNotFound} for an unknown group.
+ */
+export const GetAgentGroupAgents = defineCommand({
+  service: 'campaign-manager',
+  type: 'agents.get-group-agents',
+  version: 1,
+  request: z.object({ agentGroupDbid: dbid }),
+  reply: z.object({ loginIds: z.array(loginId) }),
+});

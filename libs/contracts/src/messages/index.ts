@@ -8,3 +8,4 @@ export * from './callbacks';
 export * from './do-not-call';
 export * from './comm-dn';
 export * from './telephony';
+export * from './automatic-dialing';

@@ -1,0 +1,289 @@
+import { CallProgress, type DialCall, type Envelope, type PayloadOf, type RequestOf } from '@ocs/contracts';
+import { GswKey } from '@ocs/desktop-protocol';
+import { CallResult, type CallProgressState, RecordStatus, RecordType } from '@ocs/domain';
+import { BusNoRespondersError, RetryLater } from '@ocs/messaging';
+import { randomUUID } from 'node:crypto';
+import { CallbackOutbox } from '../src/dialing/callback-outbox';
+import { DEFAULT_CALL_CONTRACTS, DialedCalls } from '../src/dialing/dialed-calls';
+import { DialedCallStore } from '../src/dialing/dialed-call-store';
+import { DesktopRecordStore } from '../src/dialing/desktop-record-store';
+import { DesktopRequests } from '../src/dialing/desktop-requests';
+import { type DialingSessions } from '../src/dialing/dialing-sessions';
+import { type DialingSettings } from '../src/dialing/dialing-settings';
+import { SessionStore } from '../src/dialing/session-store';
+import { Harness, testSettings } from './support/harness';
+
+// 16:00Z: the demo's US mainland home phones are open (see dialing-sessions.int-spec.ts).
+const NOW = new Date('2026-07-01T16:00:00Z');
+const NOW_S = Math.floor(NOW.getTime() / 1000);
+const TENANT = 'Resources';
+const AGENT = { loginId: 'agent01', place: 'Place_3001' };
+
+jest.setTimeout(30_000);
+
+type Progress = PayloadOf<typeof CallProgress>;
+
+describe('automatic dialing in record-dispatcher (Postgres + NATS)', () => {
+  let harness: Harness;
+  let sessions: DialingSessions;
+  let calls: DialedCalls;
+  let dialed: Array<RequestOf<typeof DialCall>>;
+  let established: Array<{ id?: string; data: unknown }>;
+  let refuseDials: boolean;
+  let sessionId: string;
+  let settings: DialingSettings;
+
+  async function start(recordProcessed: boolean): Promise<void> {
+    harness = await Harness.start(200);
+    const group = await harness.groupDbid('Spring Offers@Sales');
+    await harness.db.pool.query('UPDATE campaign_groups SET record_processed = $2 WHERE id = $1', [
+      group,
+      recordProcessed,
+    ]);
+    settings = testSettings({
+      now: NOW,
+      calls: { abandonLockoutHours: 72, applicationDbid: 7, recordUriBase: 'https://ocs.example' },
+    });
+    sessions = await harness.dispatcher(settings);
+    dialed = [];
+    established = [];
+    refuseDials = false;
+    const pool = harness.db.pool;
+    const store = new SessionStore(pool);
+    const outbox = new CallbackOutbox(
+      pool,
+      { publish: () => Promise.reject(new Error('unused')) },
+      { warn: () => undefined },
+    );
+    const requests = new DesktopRequests(sessions, store, new DesktopRecordStore(pool), () => NOW, outbox);
+    // The telephony port and the gateway's stream are stand-ins: the contracts are checked here.
+    const bus = {
+      request: async (_command: unknown, data: unknown) => {
+        if (refuseDials) throw new BusNoRespondersError('telephony.calls.dial');
+        dialed.push(data as RequestOf<typeof DialCall>);
+        return { callId: (data as { callId: string }).callId, duplicate: false };
+      },
+      publish: async (_event: unknown, data: unknown, _origin: unknown, options?: { id?: string }) => {
+        established.push({ id: options?.id, data });
+        return {
+          id: options?.id ?? '',
+          stream: 'OCS_RECORDS',
+          sequence: established.length,
+          duplicate: false,
+        };
+      },
+    } as unknown as ConstructorParameters<typeof DialedCalls>[5];
+    calls = new DialedCalls(
+      sessions,
+      store,
+      new DialedCallStore(pool),
+      new DesktopRecordStore(pool),
+      requests,
+      bus,
+      settings,
+      DEFAULT_CALL_CONTRACTS,
+      { warn: () => undefined, error: () => undefined },
+    );
+    sessionId = await harness.loadSession(group);
+  }
+
+  afterEach(async () => {
+    await harness.stop();
+  });
+
+  let seq = 0;
+  function progress(callId: string, handle: number, state: CallProgressState, extra: Partial<Progress> = {}) {
+    seq++;
+    const event: Envelope<Progress> = {
+      id: randomUUID(),
+      type: 'call-progress',
+      version: 1,
+      tenant: TENANT,
+      correlationId: callId,
+      causationId: null,
+      occurredAt: NOW.toISOString(),
+      data: CallProgress.schema.parse({
+        callId,
+        campaignGroupDbid: 1,
+        recordHandle: handle,
+        seq,
+        state,
+        at: NOW.toISOString(),
+        callResult: null,
+        ...extra,
+      }),
+    };
+    return calls.onCallProgress(event);
+  }
+
+  const recordIds = new Map<number, string>();
+  async function recordOf(handle: number) {
+    const { rows } = await harness.db.pool.query<{
+      record_id: string;
+      record_status: number;
+      record_type: number;
+      call_result: number;
+      attempt: number;
+      dial_sched_time: number | null;
+      contact_info: string;
+    }>(
+      `SELECT record_id::text, record_status, record_type, call_result, attempt,
+              dial_sched_time::float8 AS dial_sched_time, contact_info
+         FROM records WHERE record_id = $1`,
+      [recordIds.get(handle)],
+    );
+    return rows[0];
+  }
+
+  async function dialOne() {
+    const { calls: placed } = await calls.dial(sessionId, 1, { tenant: TENANT });
+    expect(placed).toHaveLength(1);
+    const { rows } = await harness.db.pool.query<{ record_id: string; state: string }>(
+      'SELECT record_id::text, state FROM record_handles WHERE handle = $1',
+      [placed[0].handle],
+    );
+    expect(rows[0].state).toBe('dialing');
+    recordIds.set(placed[0].handle, rows[0].record_id);
+    return placed[0];
+  }
+
+  it('dials buffered records with their user data under deterministic call ids', async () => {
+    await start(true);
+    const { calls: placed } = await calls.dial(sessionId, 3, { tenant: TENANT });
+    expect(placed).toHaveLength(3);
+    expect(dialed).toHaveLength(3);
+    const first = dialed[0];
+    expect(first).toMatchObject({
+      mode: 'agent',
+      amd: false,
+      recordHandle: placed[0].handle,
+      phone: placed[0].phone,
+    });
+    expect(first.userData).toMatchObject({
+      [GswKey.GSW_RECORD_HANDLE]: placed[0].handle,
+      [GswKey.GSW_APPLICATION_ID]: 7,
+      [GswKey.GSW_CAMPAIGN_NAME]: 'Spring Offers',
+      [GswKey.GSW_PHONE]: placed[0].phone,
+      [GswKey.GSW_RECORD_URI]: `https://ocs.example/records/${placed[0].handle}`,
+    });
+    const { rows } = await harness.db.pool.query<{ call_id: string; state: string }>(
+      'SELECT call_id, state FROM record_handles WHERE handle = ANY($1::int[]) ORDER BY handle',
+      [placed.map((call) => call.handle)],
+    );
+    expect(rows.map((row) => row.state)).toEqual(['dialing', 'dialing', 'dialing']);
+    expect(rows.map((row) => row.call_id).sort()).toEqual(placed.map((call) => call.callId).sort());
+  });
+
+  it('gives a record back when the telephony port is not there', async () => {
+    await start(true);
+    refuseDials = true;
+    const { calls: placed } = await calls.dial(sessionId, 2, { tenant: TENANT });
+    expect(placed).toEqual([]);
+    const { rows } = await harness.db.pool.query("SELECT 1 FROM record_handles WHERE state = 'dialing'");
+    expect(rows).toHaveLength(0);
+  });
+
+  it('applies the treatments to a busy call and writes its history, once', async () => {
+    await start(true);
+    const call = await dialOne();
+    await progress(call.callId, call.handle, 'dialing');
+    await progress(call.callId, call.handle, 'busy', { callResult: CallResult.Busy });
+    await progress(call.callId, call.handle, 'busy', { callResult: CallResult.Busy });
+    const record = await recordOf(call.handle);
+    // The demo's Busy treatment: redial in 5 minutes.
+    expect(record).toMatchObject({
+      record_status: RecordStatus.Ready,
+      record_type: RecordType.CampaignRescheduled,
+      call_result: CallResult.Busy,
+      attempt: 1,
+      dial_sched_time: NOW_S + 300,
+    });
+    const history = await harness.db.pool.query(
+      'SELECT call_result, dialed_at, agent_id FROM call_attempts WHERE record_id = $1',
+      [record.record_id],
+    );
+    expect(history.rows).toHaveLength(1);
+    expect(history.rows[0]).toMatchObject({ call_result: CallResult.Busy, agent_id: null });
+    expect(history.rows[0].dialed_at).toBeInstanceOf(Date);
+    const handles = await harness.db.pool.query('SELECT 1 FROM record_handles WHERE handle = $1', [
+      call.handle,
+    ]);
+    expect(handles.rows).toHaveLength(0);
+  });
+
+  it('locks out the number of an abandoned call', async () => {
+    await start(true);
+    const call = await dialOne();
+    await progress(call.callId, call.handle, 'answered-person');
+    await progress(call.callId, call.handle, 'abandoned', { callResult: CallResult.Abandoned });
+    const record = await recordOf(call.handle);
+    expect(record.call_result).toBe(CallResult.Abandoned);
+    const history = await harness.db.pool.query(
+      'SELECT answered_at, abandoned_at FROM call_attempts WHERE record_id = $1',
+      [record.record_id],
+    );
+    expect(history.rows[0].answered_at).toBeInstanceOf(Date);
+    expect(history.rows[0].abandoned_at).toBeInstanceOf(Date);
+    const lockout = await harness.db.pool.query<{ locked_until: Date }>(
+      'SELECT locked_until FROM phone_lockouts WHERE phone = $1',
+      [record.contact_info],
+    );
+    expect(lockout.rows[0].locked_until.getTime()).toBe(NOW.getTime() + 72 * 3_600_000);
+    // Ready again (say a supervisor reset it): retrieval leaves it alone during the lock-out.
+    await harness.db.pool.query(
+      `UPDATE records SET record_status = ${RecordStatus.Ready}, dial_sched_time = NULL WHERE record_id = $1`,
+      [record.record_id],
+    );
+    await sessions.refill(sessionId);
+    const held = await harness.db.pool.query('SELECT 1 FROM record_handles WHERE record_id = $1', [
+      record.record_id,
+    ]);
+    expect(held.rows).toHaveLength(0);
+  });
+
+  it('puts an established call on the agent desktop; RecordProcessed finalizes it with record_processed', async () => {
+    await start(true);
+    const call = await dialOne();
+    await progress(call.callId, call.handle, 'answered-person');
+    await progress(call.callId, call.handle, 'established', { agent: AGENT });
+    await progress(call.callId, call.handle, 'established', { agent: AGENT });
+    const { rows } = await harness.db.pool.query<{ state: string; agent_id: string }>(
+      'SELECT state, agent_id FROM record_handles WHERE handle = $1',
+      [call.handle],
+    );
+    expect(rows[0]).toEqual({ state: 'desktop', agent_id: AGENT.loginId });
+    expect(established.map((message) => message.id)).toEqual([
+      `dialed-record-${call.handle}`,
+      `dialed-record-${call.handle}`,
+    ]);
+    expect(established[0].data).toMatchObject({ agentId: AGENT.loginId, callId: call.callId });
+    await progress(call.callId, call.handle, 'released', { agent: AGENT, callResult: CallResult.Answer });
+    // The desktop's RecordProcessed is still to come.
+    const still = await harness.db.pool.query('SELECT state FROM record_handles WHERE handle = $1', [
+      call.handle,
+    ]);
+    expect(still.rows[0]).toEqual({ state: 'desktop' });
+  });
+
+  it('finalizes an established call at its release without record_processed', async () => {
+    await start(false);
+    const call = await dialOne();
+    // The release overtakes its `established`: retried until that is handled.
+    expect(
+      await progress(call.callId, call.handle, 'released', { agent: AGENT, callResult: CallResult.Answer }),
+    ).toBeInstanceOf(RetryLater);
+    await progress(call.callId, call.handle, 'established', { agent: AGENT });
+    await progress(call.callId, call.handle, 'released', { agent: AGENT, callResult: CallResult.Answer });
+    const record = await recordOf(call.handle);
+    expect(record).toMatchObject({
+      record_status: RecordStatus.Updated,
+      call_result: CallResult.Answer,
+      attempt: 1,
+    });
+    const history = await harness.db.pool.query(
+      'SELECT agent_id, acw_completed_at FROM call_attempts WHERE record_id = $1',
+      [record.record_id],
+    );
+    expect(history.rows[0].agent_id).toBe(AGENT.loginId);
+  });
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { defineCommand, defineEvent } from '../definitions';
+import { MAX_DBID } from './campaign-groups';
+import { deliveredRecordSchema, recordListSchema } from './dialing-sessions';
+import { RecordStream } from './records';
+
+/**
+ * Automatic dialing (Progressive, Predictive): predictive-pacing decides how many calls to place
+ * and asks record-dispatcher to dial them; record-dispatcher owns the records, places the calls
+ * through the telephony port and follows their CallProgress to the record's final update.
+ */
+
+const dbid = z.number().int().positive().max(MAX_DBID);
+const recordHandle = z.number().int().positive().max(MAX_DBID);
+
+/**
+ * Places up to `count` calls for the session's buffered records in dialing order (each screened
+ * against the do-not-call list and the abandon lock-out, like records for desktops). Each record
+ * is then `dialing` under its call id (uuid v5 of handle and attempt, so a retried DialCall places
+ * nothing twice). Fewer calls (or none) when the buffer runs short; DIALING_SESSION_NOT_ACTIVE when
+ * the session does not give out records.
+ */
+export const DialRecords = defineCommand({
+  service: 'record-dispatcher',
+  type: 'dialing-sessions.dial-records',
+  version: 1,
+  request: z.object({ sessionId: z.uuid(), count: z.number().int().positive().max(500) }),
+  reply: z.object({
+    calls: z.array(z.object({ callId: z.uuid(), handle: recordHandle, phone: z.string() })),
+  }),
+});
+
+/**
+ * A dialed record's call was bridged to an agent: the record is now on that agent's desktop, and
+ * the gateway holding the agent's session sends it the record (as a preview record, with the call).
+ * Published with the id `dialed-record-<handle>`.
+ */
+export const DialedRecordEstablished = defineEvent({
+  stream: RecordStream,
+  domain: 'record',
+  type: 'dialed-record-established',
+  version: 1,
+  schema: z.object({
+    agentId: z.string().min(1).max(32),
+    place: z.string().min(1).max(255),
+    callId: z.uuid(),
+    campaignGroupDbid: dbid,
+    record: deliveredRecordSchema,
+    list: recordListSchema,
+  }),
+});
