@@ -1,10 +1,13 @@
 import { runService, type ServiceName } from '@ocs/service-kit';
 import { AppModule } from './app.module';
+import { PACING_ENVIRONMENT } from './pacing/pacing-settings';
 
 export function bootstrap(name: ServiceName): Promise<void> {
   return runService({
     name,
-    summary: 'how many calls to place now (boots only; pacing comes later)',
+    summary:
+      'paces Progressive and Predictive campaign groups: how many calls now (DialRecords), which agent takes each live answer (ConnectCall)',
     module: AppModule,
+    environment: PACING_ENVIRONMENT,
   });
 }

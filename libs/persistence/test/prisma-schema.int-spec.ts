@@ -245,6 +245,32 @@ describe('Prisma schema and SQL migrations', () => {
     await prisma.phoneLockout.create({
       data: { tenantId, phone: '+14155550100', lockedUntil: new Date('2026-01-04T00:00:00Z') },
     });
+    await prisma.pacingSession.create({
+      data: {
+        id: randomUUID(),
+        tenantId,
+        campaignGroupId: campaignGroup.id,
+        campaignId: campaign.id,
+        agentGroupId: group.id,
+        groupStatus: 5,
+        dialMode: 1,
+        optimizeBy: 2,
+        optimizeGoal: 3,
+        statusSeq: 2,
+        owner: 'host:1',
+        leaseExpiresAt: new Date('2026-01-01T00:00:15Z'),
+      },
+    });
+    await prisma.pacingLiveAnswer.create({
+      data: {
+        tenantId,
+        campaignId: campaign.id,
+        campaignGroupId: campaignGroup.id,
+        callId: randomUUID(),
+        abandoned: true,
+        answeredAt: new Date('2026-01-01T00:00:00Z'),
+      },
+    });
 
     // findMany selects every scalar column of a model, so a column missing in SQL fails here.
     for (const model of Object.values(Prisma.ModelName)) {

@@ -1,0 +1,236 @@
+import { type CallProgressState, DialMode, type OptimizationMethod, SIT_STATES } from '@ocs/domain';
+import {
+  type AgentView,
+  type AttemptOutcome,
+  type ComplianceState,
+  type Pacer,
+  pacingGoal,
+  PredictivePacer,
+  ProgressivePacer,
+  SessionEstimator,
+} from '@ocs/pacing';
+import { type AgentBook, type AgentEntry, agentView } from './agent-book';
+
+/** The dialing parameters in force for a campaign group (GSW_CM_AttrDialMode, OptimizeBy, OptimizeGoal). */
+export interface PacingParameters {
+  readonly dialMode: number;
+  readonly optimizeBy: OptimizationMethod | null;
+  readonly optimizeGoal: number | null;
+}
+
+/** Modes this service paces; the seizing, preview and GVP modes are not its (yet). */
+export function isPacedMode(dialMode: number): boolean {
+  return dialMode === DialMode.Predict || dialMode === DialMode.Progress;
+}
+
+/**
+ * The pacer for the parameters: ours with the group's optimization for Predictive (Overdial Rate at
+ * the compliance target when none is set), one call per ready agent for Progressive.
+ */
+export function pacerFor(parameters: PacingParameters, complianceTarget: number): Pacer {
+  if (parameters.dialMode !== DialMode.Predict) return new ProgressivePacer();
+  const goal =
+    parameters.optimizeBy !== null && parameters.optimizeGoal !== null
+      ? pacingGoal(parameters.optimizeBy, parameters.optimizeGoal)
+      : { method: 'overdialRate' as const, abandonRate: complianceTarget };
+  return new PredictivePacer(goal, complianceTarget);
+}
+
+/** How a call-progress state resolves a dial attempt for the estimators, if it does. */
+export function attemptOutcome(state: CallProgressState): AttemptOutcome | undefined {
+  switch (state) {
+    case 'answered-person':
+      return 'live';
+    case 'answered-machine':
+      return 'machine';
+    case 'answered-fax':
+      return 'fax';
+    case 'busy':
+      return 'busy';
+    case 'no-answer':
+      return 'noAnswer';
+    default:
+      return (SIT_STATES as readonly string[]).includes(state) ? 'sit' : undefined;
+  }
+}
+
+interface TrackedCall {
+  /** When this process learnt of the call: its dial, or its first event after a takeover. */
+  readonly since: number;
+  /** Whether `since` is the dial (a call this process placed or saw dialing). */
+  readonly dialSeen: boolean;
+  /** A live answer waiting for an agent. */
+  waiting: boolean;
+}
+
+/** A call nobody has heard of for this long ended without telling (a restarted switch). */
+const STALE_CALL_SECONDS = 120;
+/** Calls resolved lately, remembered so that a late DialRecords reply or event does not bring them back. */
+const ENDED_CALLS_KEPT = 10_000;
+
+/**
+ * One paced dialing session, without I/O: the group's members, the calls in progress and the live
+ * answers waiting for an agent, the estimators and the pacer. Times are seconds on this process's
+ * clock. The service feeds it what the switch reports and asks it how many calls to place.
+ */
+export class PacedSession {
+  private readonly estimator = new SessionEstimator();
+  private readonly calls = new Map<string, TrackedCall>();
+  private readonly ended = new Set<string>();
+  /** Agents a ConnectCall is on its way to: neither ready nor to be chosen twice. */
+  private readonly reserved = new Set<string>();
+  private pacer: Pacer;
+  private parameters: PacingParameters;
+  /** The login ids of the group's agents. */
+  members: readonly string[] = [];
+  /** False once the group stopped: no new calls, but its calls in progress still get agents. */
+  dialing = true;
+
+  constructor(
+    private readonly start: number,
+    parameters: PacingParameters,
+    private readonly complianceTarget: number,
+  ) {
+    this.parameters = parameters;
+    this.pacer = pacerFor(parameters, complianceTarget);
+  }
+
+  /** A live mode change: a new pacer when the mode or the optimization changed; the estimates stay. */
+  setParameters(parameters: PacingParameters): void {
+    const { dialMode, optimizeBy, optimizeGoal } = this.parameters;
+    if (
+      parameters.dialMode === dialMode &&
+      parameters.optimizeBy === optimizeBy &&
+      parameters.optimizeGoal === optimizeGoal
+    )
+      return;
+    this.parameters = parameters;
+    this.pacer = pacerFor(parameters, this.complianceTarget);
+  }
+
+  /** How many calls to place now; 0 once the group stopped dialing. */
+  decide(now: number, book: AgentBook, compliance: ComplianceState): number {
+    this.forgetStale(now);
+    if (!this.dialing) return 0;
+    const calls = [];
+    let waiting = 0;
+    for (const call of this.calls.values()) {
+      if (call.waiting) waiting++;
+      else calls.push({ secondsSinceDial: now - call.since, answered: false });
+    }
+    return this.pacer.decide({
+      now: now - this.start,
+      agents: this.agentViews(book, now),
+      calls,
+      waiting,
+      estimates: this.estimator.estimates(),
+      compliance,
+    });
+  }
+
+  /**
+   * Calls placed for the session (DialRecords' reply). Their first events may have come first, the
+   * whole call even: each call is counted once.
+   */
+  dialed(callIds: readonly string[], now: number): void {
+    for (const callId of callIds)
+      if (!this.calls.has(callId) && !this.ended.has(callId)) this.track(callId, now, true);
+  }
+
+  /**
+   * A CallProgress step of one of the group's calls; true when it is a live answer that needs an
+   * agent now. Calls placed before a takeover are learnt from their first event.
+   */
+  progress(callId: string, state: CallProgressState, now: number): boolean {
+    if (this.ended.has(callId)) return false;
+    const call = this.calls.get(callId) ?? this.track(callId, now, state === 'dialing');
+    const outcome = attemptOutcome(state);
+    if (outcome && call.dialSeen) this.estimator.observeAttempt(now, outcome, now - call.since);
+    if (state === 'answered-person') {
+      call.waiting = true;
+      return true;
+    }
+    if (state === 'dropped' || state === 'abandoned')
+      this.pacer.observe({ kind: 'abandoned', at: now - this.start });
+    // Classified as a machine or fax, bridged or ended: no longer the pacer's to count.
+    if (state !== 'dialing' && state !== 'ringing') this.forget(callId);
+    return false;
+  }
+
+  /** Whether the live answer still waits for an agent (not bridged, dropped or abandoned meanwhile). */
+  isWaiting(callId: string): boolean {
+    return this.calls.get(callId)?.waiting ?? false;
+  }
+
+  /** The agents to offer a live answer, in order: ready, not being connected already, longest idle first. */
+  candidates(book: AgentBook): AgentEntry[] {
+    return book.readyAmong(this.members).filter((agent) => !this.reserved.has(agent.loginId));
+  }
+
+  reserve(loginId: string): void {
+    this.reserved.add(loginId);
+  }
+
+  unreserve(loginId: string): void {
+    this.reserved.delete(loginId);
+  }
+
+  /** ConnectCall bridged the call to an agent who had waited `agentWaitSeconds` for it. */
+  connected(callId: string, now: number, agentWaitSeconds: number): void {
+    this.forget(callId);
+    this.pacer.observe({ kind: 'connected', at: now - this.start, agentWaitSeconds });
+  }
+
+  /** A member's state changed (`previous` as it was): talk and wrap-up times for the estimators. */
+  agentChanged(previous: AgentEntry | undefined, next: AgentEntry, now: number): void {
+    if (!previous || !this.members.includes(next.loginId) || previous.state === next.state) return;
+    const seconds = now - previous.since;
+    if (previous.state === 'busy') this.estimator.observeTalk(now, seconds);
+    if (previous.state === 'after-call-work') this.estimator.observeWrap(now, seconds);
+  }
+
+  /** No call in progress: a stopped session may let go. */
+  idle(): boolean {
+    return this.calls.size === 0 && this.reserved.size === 0;
+  }
+
+  /** Share of the logged-in members on a call or wrapping up; undefined when none is logged in. */
+  occupancy(book: AgentBook, now: number): number | undefined {
+    const views = this.agentViews(book, now);
+    if (views.length === 0) return undefined;
+    return views.filter((view) => view.status === 'talking' || view.status === 'wrap').length / views.length;
+  }
+
+  private agentViews(book: AgentBook, now: number): AgentView[] {
+    const views: AgentView[] = [];
+    for (const loginId of this.members) {
+      const entry = book.get(loginId);
+      if (!entry) continue;
+      // Being connected: as good as on the call.
+      const view = this.reserved.has(loginId)
+        ? { status: 'talking' as const, secondsInState: 0 }
+        : agentView(entry, now);
+      if (view) views.push(view);
+    }
+    return views;
+  }
+
+  private track(callId: string, now: number, dialSeen: boolean): TrackedCall {
+    const call = { since: now, dialSeen, waiting: false };
+    this.calls.set(callId, call);
+    if (dialSeen) this.pacer.observe({ kind: 'dialed', at: now - this.start });
+    return call;
+  }
+
+  /** The call is no longer the pacer's; its later events (a release after a bridge) change nothing. */
+  private forget(callId: string): void {
+    this.calls.delete(callId);
+    this.ended.add(callId);
+    // Insertion order: the oldest ids go first.
+    if (this.ended.size > ENDED_CALLS_KEPT) this.ended.delete(this.ended.values().next().value as string);
+  }
+
+  private forgetStale(now: number): void {
+    for (const [callId, call] of this.calls) if (now - call.since > STALE_CALL_SECONDS) this.forget(callId);
+  }
+}

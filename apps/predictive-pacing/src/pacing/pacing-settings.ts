@@ -1,0 +1,43 @@
+import { parseEnv } from '@ocs/service-kit';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { z } from 'zod';
+
+export interface PacingSettings {
+  /** How often each paced session asks its pacer how many calls to place. */
+  readonly tickMs: number;
+  /** How long a session stays with a replica that stopped renewing (crashed) before another takes it. */
+  readonly leaseTtlMs: number;
+  /** Names this process as the owner of the sessions it paces. */
+  readonly instanceId: string;
+  /** Seconds on this process's clock; tests drive it. */
+  readonly clock: () => number;
+}
+
+export const PACING_ENVIRONMENT = [
+  {
+    name: 'PACING_TICK_MS',
+    default: '500',
+    meaning: 'how often each paced session decides how many calls to place (DialRecords)',
+  },
+  {
+    name: 'PACING_LEASE_TTL_MS',
+    default: '15000',
+    meaning: "a crashed replica's paced sessions move to another after this long",
+  },
+];
+
+const schema = z.object({
+  PACING_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  PACING_LEASE_TTL_MS: z.coerce.number().int().min(300).default(15_000),
+});
+
+export function loadPacingSettings(env: NodeJS.ProcessEnv = process.env): PacingSettings {
+  const parsed = parseEnv(schema, env);
+  return {
+    tickMs: parsed.PACING_TICK_MS,
+    leaseTtlMs: parsed.PACING_LEASE_TTL_MS,
+    instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    clock: () => Date.now() / 1000,
+  };
+}
