@@ -25,6 +25,7 @@ describe('--help', () => {
     'desktop/agent.js',
     'agents/agent-group.js',
     'dnc/dnc-list.js',
+    'desktop/simulated-desktops.js',
   ])('tool %s prints its usage and exits 0', (tool) => {
     const result = run(path.join('dist', 'tools', tool));
     expect(result.status).toBe(0);

@@ -15,8 +15,9 @@ const DEFAULT_CAMPAIGN = 'Payment Reminders';
 
 const USAGE = `Usage: node dist/tools/desktop/agent.js --agent <login id> [options]
 
-An agent desktop in the terminal: works preview records over the gateway's /desktop WebSocket.
-Type help at the prompt for the commands (start, preview, update, done, reject, chain, status,
+An agent desktop in the terminal: works preview records, and the records of Progressive and
+Predictive calls (EventEstablished), over the gateway's /desktop WebSocket. Type help at the
+prompt for the commands (start, preview, update, done, reject, chain, status, ready, notready,
 logout, quit). Commands can also be piped on stdin, one per line; each waits for its answer:
 
   printf 'start\\npreview\\ndone\\nlogout\\n' | node dist/tools/desktop/agent.js --agent agent09

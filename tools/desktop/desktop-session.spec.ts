@@ -70,7 +70,7 @@ describe('DesktopSession commands', () => {
     for (const command of ['done', 'update 33', 'reject', 'chain'])
       expect(session.command(command)).toEqual({
         kind: 'print',
-        lines: ['error: no record on the desktop: type preview first'],
+        lines: ['error: no record on the desktop: type preview first, or ready for calls'],
       });
   });
 
@@ -259,6 +259,129 @@ describe('DesktopSession records and answers', () => {
     expect(
       session.settles(status, { GSW_USER_EVENT: 'CampaignStarted', GSW_REFERENCE_ID: status.referenceId }),
     ).toBe(false);
+  });
+});
+
+describe('DesktopSession telephony', () => {
+  const established = (handle: number): Frame => ({
+    ...previewRecord(handle, 0),
+    GSW_USER_EVENT: undefined,
+    GSW_REFERENCE_ID: undefined,
+    OCS_CALL_EVENT: 'EventEstablished',
+    OCS_CALL_ID: 'call-1',
+    InteractionType: 'Outbound',
+  });
+
+  it('sends ready and notready as OCS_AGENT_STATE requests answered by their acknowledgement', () => {
+    const session = new DesktopSession(settings);
+    const ready = session.command('ready');
+    expect(ready).toEqual({
+      kind: 'send',
+      frame: { OCS_AGENT_STATE: 'Ready', OCS_REFERENCE_ID: 1 },
+      pending: { referenceId: 1, type: 'AgentState' },
+    });
+    const notReady = session.command('notready break');
+    expect(notReady).toMatchObject({
+      frame: { OCS_AGENT_STATE: 'NotReady', OCS_REASON: 'break', OCS_REFERENCE_ID: 2 },
+    });
+    expect(session.command('notready')).toMatchObject({ frame: { OCS_AGENT_STATE: 'NotReady' } });
+    expect(session.command('ready now')).toEqual({
+      kind: 'print',
+      lines: ['error: ready takes no arguments'],
+    });
+    if (ready.kind !== 'send') throw new Error('no request');
+    expect(session.endsByQuiet(ready.pending)).toBe(false);
+    expect(
+      session.settles(ready.pending, { OCS_AGENT_EVENT: 'AgentStateChanged', OCS_AGENT_STATE: 'Ready' }),
+    ).toBe(false);
+    expect(
+      session.settles(ready.pending, { OCS_AGENT_EVENT: 'AgentStateAcknowledge', OCS_REFERENCE_ID: 2 }),
+    ).toBe(false);
+    expect(
+      session.settles(ready.pending, { OCS_AGENT_EVENT: 'AgentStateAcknowledge', OCS_REFERENCE_ID: 1 }),
+    ).toBe(true);
+    expect(session.settles(ready.pending, { OCS_AGENT_EVENT: 'AgentStateError', OCS_REFERENCE_ID: 1 })).toBe(
+      true,
+    );
+  });
+
+  it("makes an established call's record the current one, to update and finish", () => {
+    const session = new DesktopSession(settings);
+    session.receive(established(50));
+    expect(session.current).toEqual({
+      handle: 50,
+      callingList: 'Payment Reminders',
+      phone: '5551230001',
+      chainId: 40,
+    });
+    expect(sent(session.command('update 33'))).toMatchObject({
+      GSW_AGENT_REQ_TYPE: 'UpdateCallCompletionStats',
+      GSW_RECORD_HANDLE: 50,
+    });
+    session.receive({
+      ...established(50),
+      OCS_CALL_EVENT: 'EventReleased',
+      OCS_RECORD_PROCESSED_REQUIRED: 1,
+    });
+    expect(session.current?.handle).toBe(50);
+    expect(sent(session.command('done'))).toMatchObject({
+      GSW_AGENT_REQ_TYPE: 'RecordProcessed',
+      GSW_RECORD_HANDLE: 50,
+    });
+    session.receive({ GSW_USER_EVENT: 'RecordProcessedAcknowledge', GSW_RECORD_HANDLE: 50 });
+    expect(session.current).toBeUndefined();
+
+    // Finalized by OCS at the release (record_processed off): nothing left to do.
+    session.receive(established(51));
+    session.receive({
+      ...established(51),
+      OCS_CALL_EVENT: 'EventReleased',
+      OCS_RECORD_PROCESSED_REQUIRED: 0,
+    });
+    expect(session.heldRecords).toEqual([]);
+  });
+
+  it('formats call and agent state events', () => {
+    expect(formatEvent(established(50))[0]).toBe('<< EventEstablished  call call-1');
+    expect(formatEvent(established(50))[3]).toBe(
+      '     fields: AccountNumber=ACC-0001  DaysOverdue=12  AmountDue=120.50',
+    );
+    expect(
+      formatEvent({
+        ...established(50),
+        OCS_CALL_EVENT: 'EventReleased',
+        OCS_CALL_STATE: 'released',
+        OCS_CALL_RESULT: 33,
+        OCS_RECORD_PROCESSED_REQUIRED: 1,
+      }),
+    ).toEqual([
+      '<< EventReleased  call call-1: released, call result 33 (Answer)  handle 50',
+      '   (type done to finish the record)',
+    ]);
+    expect(
+      formatEvent({
+        OCS_AGENT_EVENT: 'AgentStateChanged',
+        OCS_AGENT_STATE: 'Busy',
+        OCS_PREVIOUS_AGENT_STATE: 'Ready',
+      }),
+    ).toEqual(['<< Agent state Busy (was Ready)']);
+    expect(
+      formatEvent({
+        OCS_AGENT_EVENT: 'AgentStateAcknowledge',
+        OCS_AGENT_STATE: 'Busy',
+        OCS_AFTER_CALL_AGENT_STATE: 'NotReady',
+        OCS_REASON: 'break',
+        OCS_REFERENCE_ID: 3,
+      }),
+    ).toEqual(['<< AgentStateAcknowledge (ref 3): state Busy  reason break  after the call: NotReady']);
+    expect(
+      formatEvent({
+        OCS_AGENT_EVENT: 'AgentStateError',
+        OCS_ERROR: 'TELEPHONY_UNAVAILABLE',
+        OCS_ERROR_DESCRIPTION: 'retry later',
+        OCS_REFERENCE_ID: 4,
+      }),
+    ).toEqual(['<< AgentStateError TELEPHONY_UNAVAILABLE (ref 4): "retry later"']);
   });
 });
 

@@ -1,11 +1,16 @@
 /**
  * The protocol side of the agent CLI, free of I/O: turns typed commands into desktop request
- * frames (one JSON object of GSW_* keys each), follows the records on the desktop, tells when a
+ * frames (one JSON object of GSW_* keys each, or the gateway's OCS_AGENT_STATE extension), follows
+ * the records on the desktop (previewed, or arriving with a call's EventEstablished), tells when a
  * request has its answer and formats every event for people.
  */
 import {
+  AgentEvent,
+  CallEvent,
+  DesktopAgentState,
   GswKey as K,
   isProtocolKey,
+  OcsKey,
   CallbackType,
   REQUEST_RESPONSES,
   REQUEST_SPECS,
@@ -23,10 +28,13 @@ export interface DesktopSettings {
   readonly campaign: string;
 }
 
+/** The gateway's agent state request (OCS_AGENT_STATE), beside the OCS-Desktop request types. */
+export const AGENT_STATE_REQUEST = 'AgentState';
+
 /** A request on its way: its answer is the events carrying the same reference id. */
 export interface PendingRequest {
   readonly referenceId: number;
-  readonly type: RequestType;
+  readonly type: RequestType | typeof AGENT_STATE_REQUEST;
 }
 
 export type Action =
@@ -72,10 +80,14 @@ export const COMMAND_HELP = [
   '  over                               PreviewDialingModeOver: end the preview session',
   '  status                             CampaignStatusRequest',
   '  logout                             LogOut (Smart Logout)',
+  '  ready                              telephony: ready for calls (Progressive, Predictive)',
+  '  notready [reason]                  telephony: not ready (the desktop logs in not ready)',
   '  help                               this list',
   '  quit                               close the desktop',
   'A call result is a number or a name (answer, busy, no_answer, wrong_party, ...). Field values',
   'that look like integers are sent as integers; quote them to send text: Notes="call back later".',
+  "A dialed call's record arrives with EventEstablished and becomes the current record: update it",
+  'during the call, done after EventReleased.',
 ];
 
 export class DesktopSession {
@@ -117,6 +129,13 @@ export class DesktopSession {
    * CampaignStatusRequest has no last answer: it is never completed by a frame.
    */
   settles(pending: PendingRequest, frame: Frame): boolean {
+    if (pending.type === AGENT_STATE_REQUEST) {
+      const event = frame[OcsKey.OCS_AGENT_EVENT];
+      return (
+        frame[OcsKey.OCS_REFERENCE_ID] === pending.referenceId &&
+        (event === AgentEvent.AgentStateAcknowledge || event === AgentEvent.AgentStateError)
+      );
+    }
     if (frame[K.GSW_REFERENCE_ID] !== pending.referenceId) return false;
     if (frame[K.GSW_ERROR_NUMBER] !== undefined) return true;
     const event = frame[K.GSW_USER_EVENT];
@@ -135,7 +154,7 @@ export class DesktopSession {
 
   /** Whether only a quiet period, not an answer, ends the wait for `pending`. */
   endsByQuiet(pending: PendingRequest): boolean {
-    return REQUEST_RESPONSES[pending.type].kind === 'status';
+    return pending.type !== AGENT_STATE_REQUEST && REQUEST_RESPONSES[pending.type].kind === 'status';
   }
 
   /** Takes note of an event (records arriving and leaving) and formats it for people. */
@@ -158,6 +177,14 @@ export class DesktopSession {
         });
       case 'logout':
         return this.send(RequestType.LogOut, this.campaignScoped());
+      case 'ready':
+        noArguments(name, args);
+        return this.agentState(DesktopAgentState.Ready);
+      case 'notready': {
+        const [reason, ...rest] = args.map((token) => token.text);
+        if (rest.length > 0) throw new Error('notready [reason]: one word, or quote it');
+        return this.agentState(DesktopAgentState.NotReady, reason);
+      }
       case 'update': {
         const record = this.requireCurrent();
         const { callResult, fields } = parseOutcome(RequestType.UpdateCallCompletionStats, args);
@@ -252,6 +279,16 @@ export class DesktopSession {
     return { kind: 'send', frame, pending: { referenceId, type } };
   }
 
+  private agentState(state: DesktopAgentState, reason?: string): Action {
+    const referenceId = this.nextReferenceId++;
+    const frame = {
+      [OcsKey.OCS_AGENT_STATE]: state,
+      ...(reason === undefined ? {} : { [OcsKey.OCS_REASON]: reason }),
+      [OcsKey.OCS_REFERENCE_ID]: referenceId,
+    };
+    return { kind: 'send', frame, pending: { referenceId, type: AGENT_STATE_REQUEST } };
+  }
+
   private campaignScoped(): Frame {
     return {
       [K.GSW_APPLICATION_ID]: this.settings.applicationId,
@@ -261,7 +298,7 @@ export class DesktopSession {
 
   private requireCurrent(): DesktopRecord {
     const record = this.current;
-    if (!record) throw new Error('no record on the desktop: type preview first');
+    if (!record) throw new Error('no record on the desktop: type preview first, or ready for calls');
     return record;
   }
 
@@ -279,10 +316,16 @@ export class DesktopSession {
   }
 
   private follow(frame: Frame): void {
-    const event = frame[K.GSW_USER_EVENT];
+    const event = frame[K.GSW_USER_EVENT] ?? frame[OcsKey.OCS_CALL_EVENT];
     const handle = frame[K.GSW_RECORD_HANDLE];
     if (typeof handle !== 'number' || frame[K.GSW_ERROR_NUMBER] !== undefined) return;
+    // OCS finalized the record at the release (record_processed off): it is off the desktop.
+    if (event === CallEvent.EventReleased && frame[OcsKey.OCS_RECORD_PROCESSED_REQUIRED] === 0) {
+      this.forget(handle);
+      return;
+    }
     if (
+      event === CallEvent.EventEstablished ||
       event === UserEvent.PreviewRecord ||
       event === UserEvent.ChainedRecord ||
       event === UserEvent.ScheduledCall
@@ -443,10 +486,17 @@ const HIDDEN_KEYS: ReadonlySet<string> = new Set([
   K.GSW_ERROR_DESCRIPTION,
 ]);
 
-const RECORD_EVENTS: ReadonlySet<unknown> = new Set([UserEvent.PreviewRecord, UserEvent.ChainedRecord]);
+const RECORD_EVENTS: ReadonlySet<unknown> = new Set([
+  UserEvent.PreviewRecord,
+  UserEvent.ChainedRecord,
+  CallEvent.EventEstablished,
+]);
 
 /** One event as lines for people: a heading with its name, then its fields. */
 export function formatEvent(frame: Frame): string[] {
+  const agentEvent = frame[OcsKey.OCS_AGENT_EVENT];
+  if (typeof agentEvent === 'string') return formatAgentEvent(agentEvent, frame);
+  if (frame[OcsKey.OCS_CALL_EVENT] === CallEvent.EventReleased) return formatReleased(frame);
   const reference =
     frame[K.GSW_REFERENCE_ID] === undefined ? '' : ` (ref ${show(frame[K.GSW_REFERENCE_ID])})`;
   if (frame[K.GSW_ERROR_NUMBER] !== undefined || frame[K.GSW_ERROR] !== undefined) {
@@ -460,21 +510,53 @@ export function formatEvent(frame: Frame): string[] {
       ...(hint ? [`   (${hint})`] : []),
     ];
   }
-  const event = typeof frame[K.GSW_USER_EVENT] === 'string' ? frame[K.GSW_USER_EVENT] : '(no GSW_USER_EVENT)';
+  const named = frame[K.GSW_USER_EVENT] ?? frame[OcsKey.OCS_CALL_EVENT];
+  const event = typeof named === 'string' ? named : '(no GSW_USER_EVENT)';
   if (!RECORD_EVENTS.has(event)) {
     const others = otherFields(frame);
     return [`<< ${event}${reference}${others ? `  ${others}` : ''}`];
   }
-  const custom = Object.entries(frame).filter(([key]) => !isProtocolKey(key));
+  const custom = Object.entries(frame).filter(([key]) => !isProtocolKey(key) && !key.startsWith('OCS_'));
   const rest = otherFields(frame, new Set([...RECORD_KEYS, ...custom.map(([key]) => key)]));
   const callResult = frame[K.GSW_CALL_RESULT];
+  const call = frame[OcsKey.OCS_CALL_ID] === undefined ? '' : `  call ${show(frame[OcsKey.OCS_CALL_ID])}`;
   return [
-    `<< ${event}${reference}`,
+    `<< ${event}${reference}${call}`,
     `     phone ${show(frame[K.GSW_PHONE])}${phoneType(frame[K.GSW_PHONE_TYPE])}  handle ${show(frame[K.GSW_RECORD_HANDLE])}  list ${show(frame[K.GSW_CALLING_LIST])}`,
     `     chain ${show(frame[K.GSW_CHAIN_ID])}  attempts ${show(frame[K.GSW_ATTEMPTS])}  call result ${describeCallResult(callResult)}` +
       `  window ${clock(frame[K.GSW_FROM])}-${clock(frame[K.GSW_UNTIL])}`,
     `     fields: ${custom.length === 0 ? '(none)' : custom.map(([key, value]) => `${key}=${show(value)}`).join('  ')}`,
     ...(rest ? [`     ${rest}`] : []),
+  ];
+}
+
+/** The agent's telephony state: changes, and the answers to ready / notready. */
+function formatAgentEvent(event: string, frame: Frame): string[] {
+  const reference =
+    frame[OcsKey.OCS_REFERENCE_ID] === undefined ? '' : ` (ref ${show(frame[OcsKey.OCS_REFERENCE_ID])})`;
+  if (event === AgentEvent.AgentStateError)
+    return [
+      `<< ${event} ${show(frame[OcsKey.OCS_ERROR])}${reference}: ${show(frame[OcsKey.OCS_ERROR_DESCRIPTION])}`,
+    ];
+  const previous = frame[OcsKey.OCS_PREVIOUS_AGENT_STATE];
+  const details = [
+    previous === undefined ? '' : ` (was ${show(previous)})`,
+    frame[OcsKey.OCS_REASON] === undefined ? '' : `  reason ${show(frame[OcsKey.OCS_REASON])}`,
+    frame[OcsKey.OCS_AFTER_CALL_AGENT_STATE] === undefined
+      ? ''
+      : `  after the call: ${show(frame[OcsKey.OCS_AFTER_CALL_AGENT_STATE])}`,
+  ].join('');
+  const heading = event === AgentEvent.AgentStateChanged ? 'Agent state' : `${event}${reference}: state`;
+  return [`<< ${heading} ${show(frame[OcsKey.OCS_AGENT_STATE])}${details}`];
+}
+
+/** EventReleased: how the call ended and whether the record waits for done. */
+function formatReleased(frame: Frame): string[] {
+  const required = frame[OcsKey.OCS_RECORD_PROCESSED_REQUIRED] === 1;
+  return [
+    `<< ${CallEvent.EventReleased}  call ${show(frame[OcsKey.OCS_CALL_ID])}: ${show(frame[OcsKey.OCS_CALL_STATE])}, ` +
+      `call result ${describeCallResult(frame[OcsKey.OCS_CALL_RESULT])}  handle ${show(frame[K.GSW_RECORD_HANDLE])}`,
+    required ? '   (type done to finish the record)' : '   (no done needed: the record is finished)',
   ];
 }
 

@@ -29,3 +29,6 @@ export * from './modifiable-fields';
 export * from './new-record';
 export * from './reschedule';
 export * from './comm-dn';
+export * from './extension-keys';
+export * from './call-events';
+export * from './agent-states';

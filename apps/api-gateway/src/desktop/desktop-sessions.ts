@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type AgentDesktopContext } from '@ocs/contracts';
-import { type CampaignGroupContext, type SendableField } from '@ocs/desktop-protocol';
+import { type CampaignGroupContext, type DesktopCall, type SendableField } from '@ocs/desktop-protocol';
 
 /** Close codes of the desktop endpoint (4000-4999 are the application's own). */
 export const DesktopCloseCode = {
@@ -38,9 +38,14 @@ export interface DeskRecord {
   dailyTill: number;
 }
 
-/** What the desktop of an agent holds: records by handle, preview sessions by campaign group. */
+/**
+ * What the desktop of an agent holds: records by handle, preview sessions by campaign group, and
+ * the dialed calls bridged to the agent until they end (a record may be processed before its call).
+ */
 export class Desk {
   readonly records = new Map<number, DeskRecord>();
+  /** Calls established with the agent, by call id, until EventReleased. */
+  readonly calls = new Map<string, DesktopCall>();
   /** Campaign groups (DBIDs) the agent started Preview dialing mode for. */
   readonly previewStarted = new Set<number>();
 

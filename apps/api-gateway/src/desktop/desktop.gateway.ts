@@ -12,9 +12,12 @@ import {
   type AgentDesktopContext,
   AgentErrorCode,
   AgentGroupMembershipChanged,
+  AgentStateChanged,
   CallbackDue,
+  CallProgress,
   CampaignGroupStatusChanged,
   DesktopSessionOpened,
+  DialedRecordEstablished,
   type Envelope,
   GetAgentDesktopContext,
   type PayloadOf,
@@ -24,6 +27,7 @@ import {
   addressingOf,
   campaignEventAttributes,
   type DesktopRequest,
+  isAgentStateRequest,
   replyTo,
   replyToInvalid,
   RequestType,
@@ -41,6 +45,12 @@ import {
   changeNotification,
   currentStatusNotification,
 } from './campaign-notifications';
+import {
+  DESKTOP_DISCONNECTED_REASON,
+  DesktopAgentStates,
+  LOGOUT_REQUESTED_REASON,
+} from './desktop-agent-states';
+import { DesktopCalls } from './desktop-calls';
 import { invalidFrame, notServedYet, parseFrame } from './desktop-frames';
 import { DesktopRecords, isRecordRequest } from './desktop-records';
 import { recordCancelNotification } from './record-cancel-add';
@@ -75,6 +85,8 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private heartbeat?: NodeJS.Timeout;
   private stopping = false;
   private readonly records: DesktopRecords;
+  private readonly calls: DesktopCalls;
+  private readonly agentStates: DesktopAgentStates;
   private get deskDeps() {
     return { client: this.client, applicationId: this.config.applicationDbid };
   }
@@ -95,6 +107,19 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       applicationId: this.config.applicationDbid,
       context: (session) => this.desktopContext(session.tenant, session.loginId, session.place),
       recordUri: (handle) => this.ocsHttp.recordUri(handle),
+    });
+    const warn = (details: object, message: string) => this.logger.warn(details, message);
+    this.agentStates = new DesktopAgentStates({ client: this.client, warn });
+    this.calls = new DesktopCalls({
+      client: this.client,
+      applicationId: this.config.applicationDbid,
+      records: this.records,
+      // A dropped desktop's desk takes the record too: the agent's next login, or the grace
+      // period's end, deals with it like the others.
+      holder: (tenant, loginId) =>
+        this.sessions.find(tenant, loginId) ?? this.dropped.get(sessionKey(tenant, loginId))?.session,
+      recordUri: (handle) => this.ocsHttp.recordUri(handle),
+      warn,
     });
   }
 
@@ -117,6 +142,9 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       await this.bus.follow(RecordCancelRequested, (event) => this.notifyCancel(event)),
       await this.bus.follow(AgentGroupMembershipChanged, (event) => this.reassign(event)),
       await this.bus.follow(CallbackDue, (event) => this.offerCallback(event)),
+      await this.bus.follow(DialedRecordEstablished, (event) => this.deliverDialedRecord(event)),
+      await this.bus.follow(CallProgress, (event) => this.followCall(event)),
+      await this.bus.follow(AgentStateChanged, (event) => this.agentStates.onChange(this.sessions, event)),
     );
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_INTERVAL_MS);
     this.heartbeat.unref();
@@ -128,6 +156,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     // Records of dropped desktops stay on them: the agents reconnect to another replica.
     for (const { timer } of this.dropped.values()) clearTimeout(timer);
     this.dropped.clear();
+    this.calls.stop();
     // Every socket, logged in or still reading its agent's configuration: HTTP cannot close before.
     for (const ws of this.server.clients) ws.close(DesktopCloseCode.GoingAway, 'server shutting down');
     await Promise.all(this.feeds.map((feed) => feed.stop()));
@@ -212,6 +241,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (replaced) session.desk = replaced.desk;
     if (!dropped && !replaced) this.records.restore(session, onDesktop);
+    else this.calls.resend(session);
     replaced?.close(DesktopCloseCode.Replaced, 'replaced by a new login of the same agent');
     ws.removeAllListeners('message');
     ws.on('message', (raw: RawData, isBinary: boolean) => this.receive(session, raw, isBinary));
@@ -236,6 +266,8 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       { tenant: identity.tenant, agent: identity.agent, place, replaced: replaced !== undefined },
       'Desktop logged in',
     );
+    // Logged in to the telephony layer not ready: the desktop makes its agent ready.
+    void this.agentStates.logIn(session);
 
     // "Agents receive immediate information about the active Campaign at login."
     for (const group of context.campaignGroups) {
@@ -260,6 +292,11 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     const frame = parseFrame(rawText(raw), applicationId);
     if (!frame.ok) {
       session.send(frame.error);
+      return;
+    }
+    // The agent's telephony state: an extension of ours, outside the OCS-Desktop protocol.
+    if (isAgentStateRequest(frame.data)) {
+      await this.agentStates.answer(session, frame.data);
       return;
     }
     // Requests for another OCS (a backup, another tenant's) are not this one's to answer.
@@ -295,6 +332,8 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     if (isRecordRequest(request)) {
+      // Smart Logout: "OCS excludes the agent from the list of available agents" - not ready.
+      if (request.type === RequestType.LogOut) void this.agentStates.pause(session, LOGOUT_REQUESTED_REASON);
       await this.records.answer(session, request);
       return;
     }
@@ -310,13 +349,22 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * The socket of a logged-in agent closed: records still on the desktop wait the grace period for
-   * the agent to log in again here, then go back to their calling lists (ReturnRecord).
+   * The socket of a logged-in agent closed. After a completed Smart Logout the agent leaves the
+   * telephony layer at once. Otherwise the agent is made not ready (no call for an agent without
+   * a desktop) and waits the grace period for a new login, here or on another replica; then he is
+   * logged out of the telephony layer and the records still on the desktop go back to their
+   * calling lists (ReturnRecord).
    */
   private dropDesktop(session: DesktopSession): void {
-    if (session.desk.empty) return;
+    if (session.loggingOut?.acknowledged && session.desk.empty) {
+      void this.agentStates.logOut(session);
+      return;
+    }
+    const paused = this.agentStates.pause(session, DESKTOP_DISCONNECTED_REASON);
     const timer = setTimeout(() => {
       this.dropped.delete(session.key);
+      void paused.then(() => this.agentStates.logOut(session));
+      if (session.desk.empty) return;
       void this.records.returnAll(session).then((results) => {
         for (const result of results) {
           if (!result.ok) {
@@ -385,6 +433,24 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     if (!session) return;
     session.send(recordCancelNotification(data, session.desk, this.config.applicationDbid));
     this.logger.log({ agent: data.agentId, handle: data.handle }, 'Sent RecordCancel to a desktop');
+  }
+
+  /** EventEstablished with the record to the agent's desktop, if its session is here. */
+  private deliverDialedRecord(event: Envelope<PayloadOf<typeof DialedRecordEstablished>>): void {
+    if (this.calls.established(event))
+      this.logger.log(
+        { agent: event.data.agentId, handle: event.data.record.handle, callId: event.data.callId },
+        'Put a dialed record on a desktop',
+      );
+  }
+
+  /** EventReleased for the calls of this replica's agents; not awaited, so one slow group holds no other call up. */
+  private followCall(event: Envelope<PayloadOf<typeof CallProgress>>): void {
+    this.calls
+      .progress(event)
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, callId: event.data.callId }, 'Cannot follow the end of a call'),
+      );
   }
 
   /** ScheduledCall to an agent of this replica, when a due callback is for one of them. */

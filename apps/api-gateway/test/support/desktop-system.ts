@@ -34,7 +34,8 @@ export function requestOf(campaign: string) {
   });
 }
 
-export type SpawnedService = 'campaign-manager' | 'record-dispatcher' | 'dnc-registry' | 'callback-scheduler';
+export type SpawnedService =
+  'campaign-manager' | 'record-dispatcher' | 'dnc-registry' | 'callback-scheduler' | 'telephony-sim';
 
 export interface DesktopSystemOptions {
   /** The NATS client name of the test's bus. */
@@ -43,6 +44,8 @@ export interface DesktopSystemOptions {
   recordCount: number;
   /** Services started from dist/ before the gateways. */
   services: readonly SpawnedService[];
+  /** Further environment of services started from dist/, by service. */
+  serviceEnv?: Partial<Record<SpawnedService, Record<string, string>>>;
   /** Runs on the seeded database before the services start. */
   prepare?: (database: TestDatabase) => Promise<void>;
   /** Environment of the gateways, beside OCS_AUTH_SECRET, OCS_APPLICATION_DBID and OCS_TENANT. */
@@ -111,6 +114,7 @@ export async function startDesktopSystem(options: DesktopSystemOptions): Promise
         LOG_LEVEL: 'info',
         // Without dnc-registry, record-dispatcher would hand out no record at all.
         DNC_SCREENING: options.services.includes('dnc-registry') ? 'required' : 'off',
+        ...options.serviceEnv?.[service],
       });
     for (const service of options.services) children.set(service, spawn(service));
     await Promise.all([...children.values()].map((child) => child.ready(30_000)));
