@@ -27,6 +27,7 @@ describe('working preview records with the agent CLI on the launched demo', () =
   let launcher: Launcher | undefined;
   let basePort: number;
   let previewGroupId: number;
+  let predictiveGroupId: number;
 
   beforeAll(async () => {
     [database, nats] = await Promise.all([createTestDatabase({ migrate: true }), startPrivateNatsServer()]);
@@ -43,6 +44,10 @@ describe('working preview records with the agent CLI on the launched demo', () =
         WHERE ag.name = 'Collections'`,
     );
     previewGroupId = rows[0].id;
+    const predictive = await database.pool.query<{ id: number }>(
+      `SELECT id FROM campaign_groups WHERE name = 'Spring Offers@Sales'`,
+    );
+    predictiveGroupId = predictive.rows[0].id;
     basePort = await freeBasePort();
     launcher = Launcher.start(
       { DATABASE_URL: database.url, NATS_URL: nats.url, LOG_LEVEL: 'warn', OCS_AUTH_SECRET: SECRET },
@@ -57,7 +62,7 @@ describe('working preview records with the agent CLI on the launched demo', () =
     expect(code).toBe(0);
   }, 60_000);
 
-  it('starts the preview campaign group, and only that one, and prints the agent command', async () => {
+  it('starts the preview and the predictive campaign groups, and only those, and prints the agent commands', async () => {
     const output = launcher!.output;
     expect(output).toContain(
       `Demo dialing: campaign group "Payment Reminders@Collections" (DBID ${previewGroupId}) is Running`,
@@ -67,10 +72,23 @@ describe('working preview records with the agent CLI on the launched demo', () =
         `node dist/tools/desktop/agent\\.js --agent agent09 --place Place_7009 --url http://127\\.0\\.0\\.1:${basePort} --token \\S+`,
       ),
     );
-    const { rows } = await database.pool.query<{ campaign_group_id: number; status: number }>(
-      'SELECT campaign_group_id, status FROM campaign_group_sessions WHERE status <> 0',
+    // The predictive demo: simulated desktops for agent02-05, agent01 left to a person.
+    expect(output).toContain(
+      `Predictive demo: campaign group "Spring Offers@Sales" (DBID ${predictiveGroupId}) is Running`,
     );
-    expect(rows).toEqual([{ campaign_group_id: previewGroupId, status: 5 }]);
+    expect(output).toContain('Simulated desktops work the calls of agent02, agent03, agent04, agent05');
+    expect(output).toMatch(
+      /node dist\/tools\/desktop\/agent\.js --agent agent01 --place Place_7001 --url \S+ --token \S+/,
+    );
+    const { rows } = await database.pool.query<{ campaign_group_id: number; status: number }>(
+      'SELECT campaign_group_id, status FROM campaign_group_sessions WHERE status <> 0 ORDER BY campaign_group_id',
+    );
+    expect(rows).toEqual(
+      [
+        { campaign_group_id: previewGroupId, status: 5 },
+        { campaign_group_id: predictiveGroupId, status: 5 },
+      ].sort((a, b) => a.campaign_group_id - b.campaign_group_id),
+    );
 
     // Idempotent: asking again finds the group loaded and running, and says so.
     expect(await startDemoDialing(nats.url)).toEqual({

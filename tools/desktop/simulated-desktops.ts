@@ -32,6 +32,8 @@ export interface SimulatedDesktopsOptions {
   readonly seed?: string;
   /** Wrap-up: how long a desktop waits after EventReleased before it answers. */
   readonly wrapUpMs?: number;
+  /** Sees every frame a desktop receives or sends (tests record the desktops' conversations). */
+  readonly onFrame?: (loginId: string, direction: 'received' | 'sent', frame: Frame) => void;
 }
 
 export interface SimulatedDesktops {
@@ -71,12 +73,16 @@ export async function startSimulatedDesktops(options: SimulatedDesktopsOptions):
         const timer = setTimeout(() => {
           timers.delete(timer);
           for (const frame of frames)
-            if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
+            if (socket.readyState === WebSocket.OPEN) {
+              options.onFrame?.(agent.loginId, 'sent', frame);
+              socket.send(JSON.stringify(frame));
+            }
         }, delayMs);
         timers.add(timer);
       };
       socket.on('message', (data) => {
         const frame = JSON.parse(data.toString()) as Frame;
+        options.onFrame?.(agent.loginId, 'received', frame);
         const released = frame[OcsKey.OCS_CALL_EVENT] === CallEvent.EventReleased;
         send(desktop.receive(frame), released ? (options.wrapUpMs ?? 0) : 0);
       });

@@ -4,7 +4,7 @@
  * look. Ctrl-C (or SIGTERM) stops the services gracefully.
  */
 import { DEFAULT_DESKTOP_TOKEN_TTL_SECONDS, issueDesktopToken, MIN_AUTH_SECRET_LENGTH } from '@ocs/auth';
-import { DEMO_TENANT } from '@ocs/persistence';
+import { DEFAULT_DATABASE_URL, DEMO_TENANT } from '@ocs/persistence';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { desktopUrl } from '../desktop/desktop-session';
 import { agentCommand, gatewayUrl, previewDemoDesktops } from './demo-desktops';
 import { describeDemoDialing, type DemoDialingOutcome, startDemoDialing } from './demo-dialing';
+import { describePredictiveDemo, type PredictiveDemoOutcome, startPredictiveDemo } from './demo-predictive';
 import { formatLogLine } from './log-line';
 import { DEFAULT_NATS_URL, type ServiceName } from '@ocs/service-kit';
 import { portFor, SERVICES } from './services';
@@ -22,12 +23,16 @@ const HELP = `Usage: npm start -- [options]      (or: node dist/tools/dev/start.
 
 Migrates and seeds the database, starts all seven services, waits until each answers /readyz, then
 puts the demo's preview campaign group (Payment Reminders@Collections) into Running and prints how
-to work its records as an agent (node dist/tools/desktop/agent.js).
+to work its records as an agent (node dist/tools/desktop/agent.js). It also runs automatic dialing
+for people to watch: simulated desktops for agent02-agent05 go ready and the demo's Predictive
+group (Spring Offers@Sales) is started, so predictive-pacing dials through telephony-sim; agent01
+is left for you (the agent CLI with \`ready\`), and a summary line is printed every 30 s.
 
 Options:
   --no-seed           skip loading the demo data
-  --no-demo-dialing   leave the demo's preview campaign group alone (by default it is loaded and
-                      started, so agents can work preview records at once)
+  --no-demo-dialing   leave the demo's campaign groups alone (by default the preview and the
+                      predictive groups are loaded and started, and simulated desktops work the
+                      predictive group's calls)
   --base-port <n>     port of api-gateway; the others follow it (default 3000: 3000-3006)
   --exit-when-ready   stop the services again once all are ready (a smoke test of the start)
   --ready-timeout <s> seconds to wait for every service to be ready (default 60)
@@ -164,11 +169,26 @@ async function demoDesktopLines(basePort: number): Promise<string[]> {
   return [...sockets, ...commands];
 }
 
+/** What the launcher says about the predictive demo, with the agent CLI line of the agent left to a person. */
+async function predictiveLines(outcome: PredictiveDemoOutcome, basePort: number): Promise<string[]> {
+  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  if (outcome.kind !== 'running') return describePredictiveDemo(outcome, databaseUrl);
+  const { person } = outcome.plan;
+  const token = await issueDesktopToken({
+    tenant: DEMO_TENANT,
+    agent: person.agent,
+    secret: process.env.OCS_AUTH_SECRET ?? '',
+    ttlSeconds: DEFAULT_DESKTOP_TOKEN_TTL_SECONDS,
+  });
+  return describePredictiveDemo(outcome, databaseUrl, agentCommand(person, token, basePort));
+}
+
 function printWhereToLook(
   services: Running[],
   basePort: number,
   dialing: DemoDialingOutcome,
   desktops: string[],
+  predictive: string[],
 ): void {
   const gateway = `http://127.0.0.1:${basePort}`;
   const rows = services.map((s) => `  ${s.name.padEnd(20)} http://127.0.0.1:${s.port}/readyz`);
@@ -186,6 +206,7 @@ function printWhereToLook(
       ...rows,
       describeDemoDialing(dialing),
       ...desktops,
+      ...predictive,
       traces,
       'Logs:    tmp/logs/<service>.log (JSON); Ctrl-C stops everything.',
       '',
@@ -211,9 +232,12 @@ async function main(): Promise<void> {
   const services = SERVICES.map((name) => startService(name, portFor(name, options.basePort), logDir));
 
   let stopping = false;
+  let predictive: PredictiveDemoOutcome = { kind: 'skipped' };
   const shutdown = async (reason: string, failed: boolean) => {
     if (stopping) return;
     stopping = true;
+    // The simulated desktops leave before the gateway goes.
+    if (predictive.kind === 'running') await predictive.stop().catch(() => undefined);
     console.log(`==> Stopping services (${reason})`);
     const clean = await stopAll(services);
     process.exit(failed || !clean ? 1 : 0);
@@ -229,10 +253,24 @@ async function main(): Promise<void> {
     await shutdown('a service failed to start', true);
     return;
   }
+  const natsUrl = process.env.NATS_URL ?? DEFAULT_NATS_URL;
   const dialing: DemoDialingOutcome = options.demoDialing
-    ? await startDemoDialing(process.env.NATS_URL ?? DEFAULT_NATS_URL)
+    ? await startDemoDialing(natsUrl)
     : { kind: 'skipped' };
-  printWhereToLook(services, options.basePort, dialing, await demoDesktopLines(options.basePort));
+  if (options.demoDialing)
+    predictive = await startPredictiveDemo({
+      natsUrl,
+      gatewayUrl: gatewayUrl(options.basePort),
+      secret: process.env.OCS_AUTH_SECRET ?? '',
+      log: (line) => console.log(line),
+    });
+  printWhereToLook(
+    services,
+    options.basePort,
+    dialing,
+    await demoDesktopLines(options.basePort),
+    await predictiveLines(predictive, options.basePort),
+  );
 
   if (options.exitWhenReady) {
     await shutdown('--exit-when-ready', false);

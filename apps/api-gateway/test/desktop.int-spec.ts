@@ -156,8 +156,7 @@ describe('agent desktop WebSocket', () => {
       expect(await first.drain(500)).toEqual([]);
     });
 
-    it('answers a request it does not serve yet with error 101 saying so', async () => {
-      // ReadyTime belongs to the predictive pacing, which does not take hints yet.
+    it('answers ReadyTime for a handle without a call with error 112', async () => {
       first.send({
         GSW_AGENT_REQ_TYPE: 'ReadyTime',
         GSW_APPLICATION_ID: APPLICATION_ID,
@@ -166,10 +165,11 @@ describe('agent desktop WebSocket', () => {
         GSW_REFERENCE_ID: 3,
       });
       expect(await first.next()).toMatchObject({
-        GSW_ERROR: 'Invalid Request',
-        GSW_ERROR_NUMBER: 101,
+        GSW_ERROR: 'No call found for the record handle',
+        GSW_ERROR_NUMBER: 112,
+        GSW_AGENT_REQ_TYPE: 'ReadyTime',
+        GSW_RECORD_HANDLE: 1,
         GSW_REFERENCE_ID: 3,
-        GSW_ERROR_DESCRIPTION: 'ReadyTime is not served yet by this OCS',
       });
     });
 

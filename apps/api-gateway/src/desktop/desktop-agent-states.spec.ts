@@ -99,6 +99,21 @@ describe('DesktopAgentStates', () => {
     ]);
   });
 
+  it('keeps an agent in Smart Logout out of Ready, where a call could be bridged to him', async () => {
+    const { session, states, sent, requests } = setup(({ state }) => status(state as string, 2));
+    session.loggingOut = { since: new Date(), acknowledge: () => undefined, awaitingCalls: true };
+    await states.answer(session, { OCS_AGENT_STATE: 'Ready', OCS_REFERENCE_ID: 6 });
+    expect(requests).toEqual([]);
+    expect(sent).toEqual([
+      {
+        OCS_AGENT_EVENT: 'AgentStateError',
+        OCS_ERROR: 'INVALID_REQUEST',
+        OCS_ERROR_DESCRIPTION: 'Agent smartly logged out',
+        OCS_REFERENCE_ID: 6,
+      },
+    ]);
+  });
+
   it('answers refused, invalid and unanswered requests with AgentStateError', async () => {
     let failure: Error = remoteError('AGENT_LOGGED_IN_ELSEWHERE');
     const { session, states, sent, requests } = setup(() => {

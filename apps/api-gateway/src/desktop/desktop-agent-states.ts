@@ -12,6 +12,7 @@ import {
   agentStateError,
   AgentStateErrorCode,
   type AttachedData,
+  InvalidRequestReason,
   readAgentStateRequest,
 } from '@ocs/desktop-protocol';
 import { type AgentState, type RequestableAgentState } from '@ocs/domain';
@@ -77,6 +78,17 @@ export class DesktopAgentStates {
       return;
     }
     const { state, reason, referenceId } = read.request;
+    // Smart Logout took the agent out of the prediction: ready again, he could be bridged a call.
+    if (state === 'ready' && session.loggingOut) {
+      session.send(
+        agentStateError(
+          AgentStateErrorCode.InvalidRequest,
+          InvalidRequestReason.AgentSmartlyLoggedOut,
+          referenceId,
+        ),
+      );
+      return;
+    }
     try {
       const status = await this.request(session, state, reason);
       session.send(agentStateAcknowledge(status, referenceId));

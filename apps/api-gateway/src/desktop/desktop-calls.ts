@@ -71,7 +71,9 @@ export class DesktopCalls {
       return false;
     }
     const { record, list } = data;
-    this.deps.records.restore(session, [{ campaignGroupDbid: group.dbid, record, list, chainOf: null }]);
+    this.deps.records.restore(session, [
+      { campaignGroupDbid: group.dbid, record, list, chainOf: null, callId: data.callId },
+    ]);
     const userData = outboundCallUserData(
       outboundRecord(record, list.callingListName),
       campaignGroupContext(group, this.deps.applicationId),

@@ -1,10 +1,8 @@
 import {
   type AttachedData,
   buildErrorAttachedData,
-  type DesktopRequest,
   ErrorCode,
   type ErrorAttachedData,
-  GswKey,
 } from '@ocs/desktop-protocol';
 
 /**
@@ -33,24 +31,4 @@ export function invalidFrame(applicationId: number, description: string): ErrorA
 
 function invalid(applicationId: number, description: string) {
   return { ok: false as const, error: invalidFrame(applicationId, description) };
-}
-
-/**
- * The answer to a valid request of a type this server does not serve yet: error 101 saying so,
- * echoing the request type, its GSW_REFERENCE_ID and its campaign, never silence.
- */
-export function notServedYet(request: DesktopRequest, applicationId: number): ErrorAttachedData {
-  const echoed = request.attributes as {
-    readonly [GswKey.GSW_REFERENCE_ID]?: string | number;
-    readonly [GswKey.GSW_CAMPAIGN_NAME]?: string;
-  };
-  const campaignName = echoed[GswKey.GSW_CAMPAIGN_NAME];
-  return buildErrorAttachedData({
-    code: ErrorCode.InvalidRequest,
-    applicationId,
-    requestType: request.type,
-    referenceId: echoed[GswKey.GSW_REFERENCE_ID],
-    description: `${request.type} is not served yet by this OCS`,
-    context: campaignName === undefined ? {} : { [GswKey.GSW_CAMPAIGN_NAME]: campaignName },
-  });
 }

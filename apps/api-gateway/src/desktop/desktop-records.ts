@@ -59,7 +59,6 @@ export const RECORD_REQUEST_TYPES = [
   RequestType.ChainedRecordRequest,
   RequestType.RequestRecordCancel,
   RequestType.AddRecord,
-  RequestType.LogOut,
 ] as const;
 
 type RecordRequestType = (typeof RECORD_REQUEST_TYPES)[number];
@@ -122,8 +121,6 @@ export class DesktopRecords {
         return cancelRecords(this.deps, session, request);
       case RequestType.AddRecord:
         return addRecord(this.deps, session, request);
-      case RequestType.LogOut:
-        return this.logOut(session, request);
     }
   }
 
@@ -156,13 +153,16 @@ export class DesktopRecords {
     this.completeLogout(session);
   }
 
-  /** Puts records read with {@link onDesktop} on a new session's desk (those of the agent's groups). */
-  restore(session: DesktopSession, records: readonly DesktopRecord[]): void {
-    for (const { campaignGroupDbid, record, list, chainOf } of records) {
+  /**
+   * Puts records read with {@link onDesktop}, or brought by a dialed call (`callId`), on a
+   * session's desk (those of the agent's groups).
+   */
+  restore(session: DesktopSession, records: ReadonlyArray<DesktopRecord & { callId?: string }>): void {
+    for (const { campaignGroupDbid, record, list, chainOf, callId } of records) {
       const group = session.context.campaignGroups.find((candidate) => candidate.dbid === campaignGroupDbid);
       if (!group) continue;
       const context = campaignGroupContext(group, this.deps.applicationId);
-      this.remember(session, record, list, campaignGroupDbid, context, chainOf ?? undefined);
+      this.remember(session, record, list, campaignGroupDbid, context, chainOf ?? undefined, callId);
     }
   }
 
@@ -499,33 +499,12 @@ export class DesktopRecords {
   }
 
   /**
-   * Agent Logout: LogOutTime at once (0: no call is dialed for an agent here, preview records are
-   * on the desktop, not dialing), and LogOutAcknowledge once no record is left on the desktop.
+   * LogOutAcknowledge for a pending Smart Logout once no call can need the agent any more and no
+   * record is left on the desktop.
    */
-  private async logOut(session: DesktopSession, request: DesktopRequestOf<'LogOut'>): Promise<void> {
-    const reply = replyTo(request, this.deps.applicationId);
-    const campaignName = request.attributes[K.GSW_CAMPAIGN_NAME];
-    session.send(
-      reply.event(UserEvent.LogOutTime, { [K.GSW_CAMPAIGN_NAME]: campaignName, [K.GSW_LOGOUT_TIME]: 0 }),
-    );
-    // The agent leaves its preview sessions: a later login (which takes over the records left on
-    // this desktop) starts Preview dialing mode afresh.
-    session.desk.previewStarted.clear();
-    session.loggingOut = {
-      acknowledge: () =>
-        session.send(reply.event(UserEvent.LogOutAcknowledge, { [K.GSW_CAMPAIGN_NAME]: campaignName })),
-    };
-    if (session.desk.empty) {
-      this.completeLogout(session);
-      return;
-    }
-    // Records the dispatcher ended on its own (unload, cancellation) must not hold the logout up.
-    await this.reconcile(session).catch(() => undefined);
-  }
-
   completeLogout(session: DesktopSession): void {
     const pending = session.loggingOut;
-    if (!pending || pending.acknowledged || !session.desk.empty) return;
+    if (!pending || pending.acknowledged || pending.awaitingCalls || !session.desk.empty) return;
     pending.acknowledged = true;
     pending.acknowledge();
   }
@@ -537,6 +516,7 @@ export class DesktopRecords {
     campaignGroupDbid: number,
     group: CampaignGroupContext,
     chainOf?: number,
+    callId?: string,
   ) {
     const desk = {
       handle: record.handle,
@@ -547,6 +527,7 @@ export class DesktopRecords {
       fields: list.fields satisfies readonly SendableField[],
       chainId: record.chainId,
       ...(chainOf === undefined ? {} : { chainOf }),
+      ...(callId === undefined ? {} : { callId }),
       dailyFrom: record.dailyFrom,
       dailyTill: record.dailyTill,
     };

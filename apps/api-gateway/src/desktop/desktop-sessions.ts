@@ -34,8 +34,12 @@ export interface DeskRecord {
   readonly chainId: number;
   /** The handle whose ChainedRecordRequest brought this record; undefined for a previewed one. */
   readonly chainOf?: number;
+  /** The dialed call that brought the record (automatic modes): ReadyTime is about such records. */
+  readonly callId?: string;
   dailyFrom: number;
   dailyTill: number;
+  /** A ReadyTime was acknowledged for the record: a second one is error 120. */
+  readyTimeHinted?: boolean;
 }
 
 /**
@@ -73,9 +77,19 @@ export class Desk {
   }
 }
 
-/** A LogOut waiting for the desktop to be empty before LogOutAcknowledge. */
+/**
+ * Smart Logout under way: LogOutAcknowledge waits until no call dialed counting on the agent can
+ * need him any more and the desktop is empty.
+ */
 export interface PendingLogout {
-  readonly acknowledge: () => void;
+  /** The first LogOut, when the agent left the prediction: later calls were not dialed for him. */
+  readonly since: Date;
+  /** LogOutAcknowledge answering the latest LogOut. */
+  acknowledge: () => void;
+  /** The latest LogOutTime was not 0: calls dialed before `since` may still need the agent. */
+  awaitingCalls: boolean;
+  /** Computes the wait again when the latest LogOutTime runs out. */
+  recheck?: NodeJS.Timeout;
   acknowledged?: boolean;
 }
 

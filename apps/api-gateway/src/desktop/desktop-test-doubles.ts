@@ -1,7 +1,8 @@
 import { type AgentDesktopContext, GetDialingConfig } from '@ocs/contracts';
-import { validateRequest } from '@ocs/desktop-protocol';
+import { RequestType, validateRequest } from '@ocs/desktop-protocol';
 import { DialMode, GroupCampaignStatus } from '@ocs/domain';
 import { BusRemoteError } from '@ocs/messaging';
+import { SmartLogout } from './desktop-logout';
 import { DesktopRecords, isRecordRequest, type RecordRequest } from './desktop-records';
 import { DesktopSession } from './desktop-sessions';
 
@@ -82,11 +83,21 @@ export function fakeDesktop(handlers: Record<string, Handler>, options: FakeDesk
     context: () => Promise.resolve(options.context),
     clock: options.clock,
   });
+  // Without predictive-pacing and telephony handlers: LogOutTime 0, no state change.
+  const logout = new SmartLogout({
+    client: client as never,
+    applicationId: APP,
+    records,
+    agentStates: { pause: () => Promise.resolve() },
+    warn: () => undefined,
+  });
   const send = async (data: Record<string, unknown>) => {
     const validated = validateRequest({ GSW_APPLICATION_ID: APP, ...options.defaults, ...data });
     if (!validated.ok) throw new Error(JSON.stringify(validated.error));
-    if (!isRecordRequest(validated.request)) throw new Error('not a record request');
-    await records.answer(session, validated.request as RecordRequest);
+    const { request } = validated;
+    if (request.type === RequestType.LogOut) await logout.answer(session, request);
+    else if (isRecordRequest(request)) await records.answer(session, request as RecordRequest);
+    else throw new Error('not a record request');
     return sent.splice(0);
   };
   return { session, records, send, calls, socket };

@@ -12,6 +12,7 @@ import {
   type AgentDesktopContext,
   AgentErrorCode,
   AgentGroupMembershipChanged,
+  AgentReadyTimeHinted,
   AgentStateChanged,
   CallbackDue,
   CallProgress,
@@ -45,13 +46,11 @@ import {
   changeNotification,
   currentStatusNotification,
 } from './campaign-notifications';
-import {
-  DESKTOP_DISCONNECTED_REASON,
-  DesktopAgentStates,
-  LOGOUT_REQUESTED_REASON,
-} from './desktop-agent-states';
+import { DESKTOP_DISCONNECTED_REASON, DesktopAgentStates } from './desktop-agent-states';
 import { DesktopCalls } from './desktop-calls';
-import { invalidFrame, notServedYet, parseFrame } from './desktop-frames';
+import { invalidFrame, parseFrame } from './desktop-frames';
+import { SmartLogout } from './desktop-logout';
+import { readyTime } from './desktop-ready-time';
 import { DesktopRecords, isRecordRequest } from './desktop-records';
 import { recordCancelNotification } from './record-cancel-add';
 import { doNotCall } from './desktop-do-not-call';
@@ -87,6 +86,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly records: DesktopRecords;
   private readonly calls: DesktopCalls;
   private readonly agentStates: DesktopAgentStates;
+  private readonly logout: SmartLogout;
   private get deskDeps() {
     return { client: this.client, applicationId: this.config.applicationDbid };
   }
@@ -110,6 +110,13 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     });
     const warn = (details: object, message: string) => this.logger.warn(details, message);
     this.agentStates = new DesktopAgentStates({ client: this.client, warn });
+    this.logout = new SmartLogout({
+      client: this.client,
+      applicationId: this.config.applicationDbid,
+      records: this.records,
+      agentStates: this.agentStates,
+      warn,
+    });
     this.calls = new DesktopCalls({
       client: this.client,
       applicationId: this.config.applicationDbid,
@@ -332,9 +339,23 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     if (isRecordRequest(request)) {
-      // Smart Logout: "OCS excludes the agent from the list of available agents" - not ready.
-      if (request.type === RequestType.LogOut) void this.agentStates.pause(session, LOGOUT_REQUESTED_REASON);
       await this.records.answer(session, request);
+      return;
+    }
+    if (request.type === RequestType.LogOut) {
+      await this.logout.answer(session, request);
+      return;
+    }
+    if (request.type === RequestType.ReadyTime) {
+      await readyTime(
+        {
+          applicationId,
+          context: (desk) => this.desktopContext(desk.tenant, desk.loginId, desk.place),
+          publish: (tenant, hint) => this.bus.publish(AgentReadyTimeHinted, hint, { tenant }),
+        },
+        session,
+        request,
+      );
       return;
     }
     if (isRescheduleRequest(request)) {
@@ -345,7 +366,9 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       await doNotCall({ client: this.client, applicationId }, session, request);
       return;
     }
-    session.send(notServedYet(request, applicationId));
+    // Every request type is served: a new one is a compile error here until it is.
+    const unserved: never = request;
+    throw new Error(`Desktop request ${(unserved as DesktopRequest).type} has no handler`);
   }
 
   /**

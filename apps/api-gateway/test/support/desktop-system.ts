@@ -35,7 +35,12 @@ export function requestOf(campaign: string) {
 }
 
 export type SpawnedService =
-  'campaign-manager' | 'record-dispatcher' | 'dnc-registry' | 'callback-scheduler' | 'telephony-sim';
+  | 'campaign-manager'
+  | 'record-dispatcher'
+  | 'dnc-registry'
+  | 'callback-scheduler'
+  | 'telephony-sim'
+  | 'predictive-pacing';
 
 export interface DesktopSystemOptions {
   /** The NATS client name of the test's bus. */

@@ -67,3 +67,31 @@ describe('agentView', () => {
     expect(agentView({ ...entry, state: 'busy', afterCall: 'logged-out' }, 15)?.status).toBe('notReady');
   });
 });
+
+describe('ReadyTime hints in the book', () => {
+  it('last while the agent processes his call, count down, and end when he is ready', () => {
+    const book = new AgentBook();
+    book.apply({ agent: agent('a1'), state: 'busy', seq: 1 }, 0);
+    expect(book.hint('a1', 30, 10)).toBe(true);
+    expect(agentView(book.get('a1')!, 15)).toEqual({ status: 'talking', secondsInState: 15, readyIn: 25 });
+    book.apply({ agent: agent('a1'), state: 'after-call-work', seq: 2 }, 20);
+    expect(agentView(book.get('a1')!, 50)).toEqual({ status: 'wrap', secondsInState: 30, readyIn: 0 });
+    book.apply({ agent: agent('a1'), state: 'ready', seq: 3 }, 52);
+    expect(book.get('a1')?.hint).toBeUndefined();
+  });
+
+  it('are ignored for an agent who is not processing a call, or unknown', () => {
+    const book = new AgentBook();
+    book.apply({ agent: agent('a1'), state: 'ready', seq: 1 }, 0);
+    expect(book.hint('a1', 30, 1)).toBe(false);
+    expect(book.hint('nobody', 30, 1)).toBe(false);
+    expect(book.get('a1')?.hint).toBeUndefined();
+  });
+
+  it('are not read for a busy agent who asked to leave after his call', () => {
+    const book = new AgentBook();
+    book.apply({ agent: agent('a1'), state: 'busy', seq: 1, afterCall: 'not-ready' }, 0);
+    book.hint('a1', 30, 0);
+    expect(agentView(book.get('a1')!, 5)).toEqual({ status: 'notReady', secondsInState: 5 });
+  });
+});

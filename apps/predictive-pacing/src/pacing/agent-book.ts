@@ -9,6 +9,12 @@ export interface ReportedAgent {
   readonly afterCall?: AgentState;
 }
 
+/** A desktop's ReadyTime hint: ready `seconds` after `at` (this process's clock). */
+export interface ReadyTimeHint {
+  readonly seconds: number;
+  readonly at: number;
+}
+
 /** What the book keeps of an agent; `since` is on this process's clock (seconds). */
 export interface AgentEntry {
   readonly loginId: string;
@@ -17,7 +23,12 @@ export interface AgentEntry {
   readonly seq: number;
   readonly afterCall?: AgentState;
   readonly since: number;
+  /** Set while the agent is on the call or wrapping up the record the hint is about. */
+  readonly hint?: ReadyTimeHint;
 }
+
+/** The states of an agent still processing a call, which a ReadyTime hint is about. */
+const PROCESSING: ReadonlySet<AgentState> = new Set(['busy', 'after-call-work']);
 
 /**
  * The agents of one tenant as the switch reports them. Snapshot entries and events are joined by
@@ -37,6 +48,8 @@ export class AgentBook {
     const known = this.agents.get(reported.agent.loginId);
     if (known && reported.seq <= known.seq && !(restarted && reported.seq === 1)) return null;
     const unchanged = known?.state === reported.state;
+    // The hint lasts while the call is processed: ready (or anything else) ends it.
+    const hint = PROCESSING.has(reported.state) ? known?.hint : undefined;
     this.agents.set(reported.agent.loginId, {
       loginId: reported.agent.loginId,
       place: reported.agent.place,
@@ -45,8 +58,20 @@ export class AgentBook {
       afterCall: reported.afterCall,
       // An afterCall-only change (busy to busy) keeps the time in state.
       since: unchanged && known ? known.since : now,
+      ...(hint ? { hint } : {}),
     });
     return known;
+  }
+
+  /**
+   * A ReadyTime hint from the agent's desktop; ignored (false) unless the agent is on a call or
+   * wrapping one up, the only states a hint is about. A later hint replaces an earlier one.
+   */
+  hint(loginId: string, seconds: number, now: number): boolean {
+    const known = this.agents.get(loginId);
+    if (!known || !PROCESSING.has(known.state)) return false;
+    this.agents.set(loginId, { ...known, hint: { seconds, at: now } });
+    return true;
   }
 
   /**
@@ -88,10 +113,15 @@ export function agentView(entry: AgentEntry, now: number): AgentView | undefined
     case 'busy':
       return entry.afterCall === 'not-ready' || entry.afterCall === 'logged-out'
         ? { status: 'notReady', secondsInState }
-        : { status: 'talking', secondsInState };
+        : { status: 'talking', secondsInState, ...readyIn(entry, now) };
     case 'after-call-work':
-      return { status: 'wrap', secondsInState };
+      return { status: 'wrap', secondsInState, ...readyIn(entry, now) };
     case 'not-ready':
       return { status: 'notReady', secondsInState };
   }
+}
+
+/** The seconds left of the agent's ReadyTime hint (0 once overdue), as the pacer takes it. */
+export function readyIn(entry: AgentEntry, now: number): { readyIn?: number } {
+  return entry.hint ? { readyIn: Math.max(0, entry.hint.seconds - (now - entry.hint.at)) } : {};
 }

@@ -64,7 +64,7 @@ interface TrackedCall {
 }
 
 /** A call nobody has heard of for this long ended without telling (a restarted switch). */
-const STALE_CALL_SECONDS = 120;
+export const STALE_CALL_SECONDS = 120;
 /** Calls resolved lately, remembered so that a late DialRecords reply or event does not bring them back. */
 const ENDED_CALLS_KEPT = 10_000;
 
@@ -181,12 +181,17 @@ export class PacedSession {
     this.pacer.observe({ kind: 'connected', at: now - this.start, agentWaitSeconds });
   }
 
-  /** A member's state changed (`previous` as it was): talk and wrap-up times for the estimators. */
+  /**
+   * A member's state changed (`previous` as it was): talk and wrap-up times for the estimators, and
+   * how far off his ReadyTime hint was when he became ready.
+   */
   agentChanged(previous: AgentEntry | undefined, next: AgentEntry, now: number): void {
     if (!previous || !this.members.includes(next.loginId) || previous.state === next.state) return;
     const seconds = now - previous.since;
     if (previous.state === 'busy') this.estimator.observeTalk(now, seconds);
     if (previous.state === 'after-call-work') this.estimator.observeWrap(now, seconds);
+    const { hint } = previous;
+    if (hint && next.state === 'ready') this.estimator.observeHint(now, hint.seconds, now - hint.at);
   }
 
   /** No call in progress: a stopped session may let go. */

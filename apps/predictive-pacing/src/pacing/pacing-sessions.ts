@@ -1,5 +1,6 @@
 import {
   AgentGroupMembershipChanged,
+  AgentReadyTimeHinted,
   AgentStateChanged,
   CallProgress,
   type CampaignGroupStatusChanged,
@@ -9,13 +10,19 @@ import {
   type Envelope,
   GetAgentGroupAgents,
   GetAgentStates,
+  GetDialingConfig,
+  type GetLogoutWait,
+  type GetPacedAgent,
   type MessageOrigin,
   type PayloadOf,
+  type ReplyOf,
+  type RequestOf,
   TelephonyErrorCode,
 } from '@ocs/contracts';
 import { DEFAULT_COMPLIANCE } from '@ocs/pacing';
 import { type Bus, BusRemoteError, type BusSubscription, RetryLater, type Settlement } from '@ocs/messaging';
-import { AgentBook } from './agent-book';
+import { AgentBook, readyIn } from './agent-book';
+import { CallsInProgress, logoutWaitSeconds } from './calls-in-progress';
 import { CampaignLedgers } from './campaign-ledgers';
 import { type LiveAnswerStore } from './live-answer-store';
 import { PacedSession } from './paced-session';
@@ -62,6 +69,8 @@ export class PacingSessions implements PacingGauges {
   /** Tenants whose agents' snapshot (GetAgentStates) has been read. */
   private readonly snapshots = new Set<string>();
   private readonly ledgers = new CampaignLedgers();
+  /** Every group's calls, for Smart Logout whoever paces them. */
+  private readonly inProgress = new CallsInProgress();
   /** DialRecords and ConnectCall sequences under way, awaited by stop(). */
   private readonly pending = new Set<Promise<void>>();
   private readonly subscriptions: BusSubscription[] = [];
@@ -94,6 +103,7 @@ export class PacingSessions implements PacingGauges {
       await this.bus.follow(CallProgress, (event) => this.onCallProgress(event)),
       await this.bus.follow(AgentStateChanged, (event) => this.onAgentStateChanged(event)),
       await this.bus.follow(AgentGroupMembershipChanged, (event) => this.onMembershipChanged(event)),
+      await this.bus.follow(AgentReadyTimeHinted, (event) => this.onReadyTimeHinted(event)),
     );
     await this.maintainLeases();
     this.tickTimer = setInterval(() => void this.tick(), this.settings.tickMs);
@@ -148,6 +158,37 @@ export class PacingSessions implements PacingGauges {
     const abandoned = state !== 'established';
     if (await this.answers.record(event.tenant, campaignGroupDbid, callId, abandoned))
       this.metrics.liveAnswer(event.tenant, campaignGroupDbid, abandoned);
+  }
+
+  /**
+   * Smart Logout (GetLogoutWait): calls of the agent's groups in progress since before his first
+   * LogOut postpone it by their groups' `call_wait_connected_timeout` (campaign-manager's option).
+   */
+  async logoutWait(
+    tenant: string,
+    { campaignGroupDbids, since }: RequestOf<typeof GetLogoutWait>,
+    origin: MessageOrigin,
+  ): Promise<ReplyOf<typeof GetLogoutWait>> {
+    const leftAt = Date.parse(since) / 1000;
+    const now = this.settings.clock();
+    const groups = this.inProgress.groupsWithCallsBefore(tenant, campaignGroupDbids, leftAt, now);
+    const timeouts = await Promise.all(
+      [...groups].map(async (dbid) => {
+        const config = await this.bus.request(GetDialingConfig, { dbid }, origin, {
+          timeoutMs: REQUEST_TIMEOUT_MS,
+        });
+        return config.options.callWaitConnectedTimeoutSeconds;
+      }),
+    );
+    return { seconds: logoutWaitSeconds(leftAt, timeouts, this.settings.clock()) };
+  }
+
+  /** GetPacedAgent: the agent's state and ReadyTime hint as this replica's book has them. */
+  pacedAgent(tenant: string, loginId: string): ReplyOf<typeof GetPacedAgent> {
+    const entry = this.book(tenant).get(loginId);
+    if (!entry) return { known: false };
+    const { readyIn: readyInSeconds } = readyIn(entry, this.settings.clock());
+    return { known: true, state: entry.state, ...(readyInSeconds === undefined ? {} : { readyInSeconds }) };
   }
 
   /** Metrics: every campaign's compliance figures. */
@@ -311,6 +352,7 @@ export class PacingSessions implements PacingGauges {
   /** Follower: every replica sees every step; the one pacing the call's group acts on it. */
   private onCallProgress(event: Progress): void {
     const { callId, state, campaignGroupDbid } = event.data;
+    this.inProgress.progress(event.tenant, callId, campaignGroupDbid, state, this.settings.clock());
     const session = this.sessionOfGroup(event.tenant, campaignGroupDbid);
     if (session?.paced.progress(callId, state, this.settings.clock()))
       this.track(this.connect(session, event));
@@ -356,6 +398,15 @@ export class PacingSessions implements PacingGauges {
     const { data } = event;
     const previous = this.book(event.tenant).apply(data, now, data.previous === 'logged-out');
     this.agentChanged(event.tenant, previous, data.agent.loginId, now);
+  }
+
+  /** A desktop's ReadyTime hint, on every replica: the pacers read it with the agent's state. */
+  private onReadyTimeHinted({ tenant, data }: Envelope<PayloadOf<typeof AgentReadyTimeHinted>>): void {
+    if (!this.book(tenant).hint(data.loginId, data.seconds, this.settings.clock()))
+      this.logger.warn(
+        { agent: data.loginId, handle: data.handle },
+        'A ReadyTime hint for an agent who is not on a call or wrapping one up; ignored',
+      );
   }
 
   private agentChanged(

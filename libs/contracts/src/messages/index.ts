@@ -9,3 +9,4 @@ export * from './do-not-call';
 export * from './comm-dn';
 export * from './telephony';
 export * from './automatic-dialing';
+export * from './pacing';
