@@ -3,10 +3,11 @@ import {
   type CampaignGroupStatus,
   ListCampaignGroupStatuses,
   LoadCampaignGroup,
+  type MessageOrigin,
   StartDialing,
 } from '@ocs/contracts';
 import { DialMode } from '@ocs/domain';
-import { BusRemoteError, connectBus } from '@ocs/messaging';
+import { type Bus, BusRemoteError, connectBus } from '@ocs/messaging';
 import { DEMO_CAMPAIGN_GROUPS, DEMO_TENANT } from '@ocs/persistence';
 
 /** The demo campaign group the launcher runs: the preview one, which never dials on its own. */
@@ -34,6 +35,25 @@ export function isAlreadyDone(error: unknown, operation: 'load' | 'start'): bool
       ? CampaignGroupOperationError.CampaignAlreadyLoaded
       : CampaignGroupOperationError.CampaignAlreadyStarted;
   return error instanceof BusRemoteError && error.code === expected;
+}
+
+/** Loads and starts a campaign group, leaving it be if it already is loaded or running. */
+export async function loadAndStart(
+  bus: Pick<Bus, 'request'>,
+  dbid: number,
+  origin: MessageOrigin,
+  timeoutMs: number,
+): Promise<void> {
+  try {
+    await bus.request(LoadCampaignGroup, { dbid }, origin, { timeoutMs });
+  } catch (error) {
+    if (!isAlreadyDone(error, 'load')) throw error;
+  }
+  try {
+    await bus.request(StartDialing, { dbid }, origin, { timeoutMs });
+  } catch (error) {
+    if (!isAlreadyDone(error, 'start')) throw error;
+  }
 }
 
 /** What the launcher says about the demo dialing in its summary. */
@@ -70,16 +90,7 @@ export async function startDemoDialing(natsUrl: string, timeoutMs = 10_000): Pro
     const { campaignGroups } = await bus.request(ListCampaignGroupStatuses, {}, origin, { timeoutMs });
     const group = findPreviewGroup(campaignGroups);
     if (!group) return { kind: 'failed', reason: `no preview campaign group in tenant ${DEMO_TENANT}` };
-    try {
-      await bus.request(LoadCampaignGroup, { dbid: group.dbid }, origin, { timeoutMs });
-    } catch (error) {
-      if (!isAlreadyDone(error, 'load')) throw error;
-    }
-    try {
-      await bus.request(StartDialing, { dbid: group.dbid }, origin, { timeoutMs });
-    } catch (error) {
-      if (!isAlreadyDone(error, 'start')) throw error;
-    }
+    await loadAndStart(bus, group.dbid, origin, timeoutMs);
     return { kind: 'running', group: `${group.campaignName}@${group.agentGroupName}`, dbid: group.dbid };
   } catch (error) {
     return { kind: 'failed', reason: (error as Error).message };

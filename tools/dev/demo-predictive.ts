@@ -1,17 +1,11 @@
 import { DEFAULT_DESKTOP_TOKEN_TTL_SECONDS, issueDesktopToken } from '@ocs/auth';
-import {
-  CallProgress,
-  type CampaignGroupStatus,
-  ListCampaignGroupStatuses,
-  LoadCampaignGroup,
-  StartDialing,
-} from '@ocs/contracts';
+import { CallProgress, type CampaignGroupStatus, ListCampaignGroupStatuses } from '@ocs/contracts';
 import { DialMode } from '@ocs/domain';
 import { type Bus, type BusSubscription, connectBus } from '@ocs/messaging';
 import { DEMO_AGENT_GROUPS, DEMO_AGENTS, DEMO_CAMPAIGN_GROUPS, DEMO_TENANT } from '@ocs/persistence';
 import { type SimulatedDesktops, startSimulatedDesktops } from '../desktop/simulated-desktops';
 import { type DemoDesktop } from './demo-desktops';
-import { isAlreadyDone } from './demo-dialing';
+import { loadAndStart } from './demo-dialing';
 
 /** How often the launcher prints what the predictive demo did. */
 export const PREDICTIVE_SUMMARY_MS = 30_000;
@@ -148,16 +142,7 @@ export async function startPredictiveDemo(options: PredictiveDemoOptions): Promi
       // A short wrap-up before each RecordProcessed.
       wrapUpMs: 5_000,
     });
-    try {
-      await bus.request(LoadCampaignGroup, { dbid: group.dbid }, origin, { timeoutMs });
-    } catch (error) {
-      if (!isAlreadyDone(error, 'load')) throw error;
-    }
-    try {
-      await bus.request(StartDialing, { dbid: group.dbid }, origin, { timeoutMs });
-    } catch (error) {
-      if (!isAlreadyDone(error, 'start')) throw error;
-    }
+    await loadAndStart(bus, group.dbid, origin, timeoutMs);
     let last = '';
     const running = desktops;
     timer = setInterval(() => {
