@@ -286,4 +286,56 @@ describe('automatic dialing in record-dispatcher (Postgres + NATS)', () => {
     );
     expect(history.rows[0].agent_id).toBe(AGENT.loginId);
   });
+
+  it('dials engaged-agent calls one per agent named, and IVR calls without agents', async () => {
+    await start(true);
+    const second = { loginId: 'agent02', place: 'Place_3002' };
+    const engaged = await calls.dial(
+      sessionId,
+      5,
+      { tenant: TENANT },
+      {
+        mode: 'engaged-agent',
+        agents: [AGENT, second],
+      },
+    );
+    expect(engaged.calls.map((call) => call.agent)).toEqual([AGENT, second]);
+    expect(dialed.map(({ mode, agent }) => ({ mode, agent }))).toEqual([
+      { mode: 'engaged-agent', agent: AGENT },
+      { mode: 'engaged-agent', agent: second },
+    ]);
+    const ivr = await calls.dial(sessionId, 2, { tenant: TENANT }, { mode: 'ivr' });
+    expect(ivr.calls).toHaveLength(2);
+    expect(dialed.slice(2).map(({ mode, agent }) => ({ mode, agent }))).toEqual([
+      { mode: 'ivr', agent: undefined },
+      { mode: 'ivr', agent: undefined },
+    ]);
+  });
+
+  it("finalizes an IVR call's record with the outcome of its end, whatever record_processed says", async () => {
+    await start(true);
+    const { calls: placed } = await calls.dial(sessionId, 1, { tenant: TENANT }, { mode: 'ivr' });
+    const [call] = placed;
+    const { rows } = await harness.db.pool.query<{ record_id: string }>(
+      'SELECT record_id::text FROM record_handles WHERE handle = $1',
+      [call.handle],
+    );
+    recordIds.set(call.handle, rows[0].record_id);
+    await progress(call.callId, call.handle, 'answered-person');
+    await progress(call.callId, call.handle, 'established');
+    // Released as Answer without an agent: the IVR's outcome, no desktop to wait for.
+    expect(
+      await progress(call.callId, call.handle, 'released', { callResult: CallResult.Answer }),
+    ).toBeUndefined();
+    const record = await recordOf(call.handle);
+    expect(record).toMatchObject({ call_result: CallResult.Answer, attempt: 1 });
+    expect(record.record_status).not.toBe(RecordStatus.Retrieved);
+    const history = await harness.db.pool.query(
+      'SELECT call_result, agent_id, answered_at FROM call_attempts WHERE record_id = $1',
+      [record.record_id],
+    );
+    expect(history.rows).toHaveLength(1);
+    expect(history.rows[0]).toMatchObject({ call_result: CallResult.Answer, agent_id: null });
+    expect(history.rows[0].answered_at).toBeInstanceOf(Date);
+  });
 });

@@ -1,4 +1,10 @@
-import { type CallProgressState, DialMode, type OptimizationMethod, SIT_STATES } from '@ocs/domain';
+import {
+  type CallProgressState,
+  DialMode,
+  isFinalCallState,
+  type OptimizationMethod,
+  SIT_STATES,
+} from '@ocs/domain';
 import {
   type AgentView,
   type AttemptOutcome,
@@ -10,6 +16,7 @@ import {
   SessionEstimator,
 } from '@ocs/pacing';
 import { type AgentBook, type AgentEntry, agentView } from './agent-book';
+import { DEFAULT_GVP_CAPACITY, type GvpCapacity } from './pacing-settings';
 
 /** The dialing parameters in force for a campaign group (GSW_CM_AttrDialMode, OptimizeBy, OptimizeGoal). */
 export interface PacingParameters {
@@ -18,17 +25,67 @@ export interface PacingParameters {
   readonly optimizeGoal: number | null;
 }
 
-/** Modes this service paces; the seizing, preview and GVP modes are not its (yet). */
+/** The modes this service paces: all but (Push) Preview, where desktops ask for records. */
+export const PACED_MODES: readonly number[] = [
+  DialMode.Predict,
+  DialMode.Progress,
+  DialMode.ProgressAndSeize,
+  DialMode.PredictAndSeize,
+  DialMode.ProgressiveGVP,
+  DialMode.PowerGVP,
+];
+
 export function isPacedMode(dialMode: number): boolean {
-  return dialMode === DialMode.Predict || dialMode === DialMode.Progress;
+  return PACED_MODES.includes(dialMode);
+}
+
+/** How a mode's calls reach a person (DialCall's mode). */
+export type CallMode = 'agent' | 'engaged-agent' | 'ivr';
+
+/**
+ * `engaged-agent` for the seizing modes (the agent is seized before the dial and hears the answer
+ * at once), `ivr` for the GVP modes (a voice application, never an agent), else `agent` (the pacer
+ * bridges each live answer with ConnectCall).
+ */
+export function callModeOf(dialMode: number): CallMode {
+  if (dialMode === DialMode.ProgressAndSeize || dialMode === DialMode.PredictAndSeize) return 'engaged-agent';
+  if (dialMode === DialMode.ProgressiveGVP || dialMode === DialMode.PowerGVP) return 'ivr';
+  return 'agent';
+}
+
+/** A GVP group's calls on the line: answered ones hold a voice port, the others are on their way. */
+export interface GvpLines {
+  readonly answered: number;
+  readonly pending: number;
 }
 
 /**
- * The pacer for the parameters: ours with the group's optimization for Predictive (Overdial Rate at
- * the compliance target when none is set), one call per ready agent for Progressive.
+ * Calls to place now in a GVP mode, from the ports the answered calls leave free: Progressive GVP
+ * one per free port, counting the calls on their way (never more calls than ports); Power GVP
+ * `powerRatio` calls on their way per free port (dialing ahead, as most calls find no one).
+ */
+export function gvpCalls(dialMode: number, lines: GvpLines, capacity: GvpCapacity): number {
+  const free = Math.max(0, capacity.ports - lines.answered);
+  const target = dialMode === DialMode.PowerGVP ? Math.floor(free * capacity.powerRatio) : free;
+  return Math.max(0, target - lines.pending);
+}
+
+/** What to dial now: how many calls, in which mode, and for the seizing modes the agents to engage. */
+export interface DialPlan {
+  readonly count: number;
+  readonly mode: CallMode;
+  /** `engaged-agent`: the ready agents to seize, one per call (`count` of them), longest idle first. */
+  readonly agents: readonly AgentEntry[];
+}
+
+/**
+ * The pacer for the parameters: ours with the group's optimization for Predictive and Predictive
+ * with Seizing (Overdial Rate at the compliance target when none is set), one call per ready agent
+ * for the others (the GVP modes do not ask it).
  */
 export function pacerFor(parameters: PacingParameters, complianceTarget: number): Pacer {
-  if (parameters.dialMode !== DialMode.Predict) return new ProgressivePacer();
+  if (parameters.dialMode !== DialMode.Predict && parameters.dialMode !== DialMode.PredictAndSeize)
+    return new ProgressivePacer();
   const goal =
     parameters.optimizeBy !== null && parameters.optimizeGoal !== null
       ? pacingGoal(parameters.optimizeBy, parameters.optimizeGoal)
@@ -61,10 +118,19 @@ interface TrackedCall {
   readonly dialSeen: boolean;
   /** A live answer waiting for an agent. */
   waiting: boolean;
+  /** Bridged by the switch itself (an engaged agent or the IVR): never waits for ConnectCall. */
+  readonly selfConnected: boolean;
+}
+
+interface Line {
+  readonly since: number;
+  answered: boolean;
 }
 
 /** A call nobody has heard of for this long ended without telling (a restarted switch). */
 export const STALE_CALL_SECONDS = 120;
+/** A call on the line (a GVP port) nobody has heard of for this long ended without telling. */
+export const STALE_LINE_SECONDS = 3_600;
 /** Calls resolved lately, remembered so that a late DialRecords reply or event does not bring them back. */
 const ENDED_CALLS_KEPT = 10_000;
 
@@ -77,6 +143,8 @@ export class PacedSession {
   private readonly estimator = new SessionEstimator();
   private readonly calls = new Map<string, TrackedCall>();
   private readonly ended = new Set<string>();
+  /** Every call from its dial to its end (the ports GVP calls hold). */
+  private readonly lines = new Map<string, Line>();
   /** Agents a ConnectCall is on its way to: neither ready nor to be chosen twice. */
   private readonly reserved = new Set<string>();
   private pacer: Pacer;
@@ -90,6 +158,7 @@ export class PacedSession {
     private readonly start: number,
     parameters: PacingParameters,
     private readonly complianceTarget: number,
+    private readonly gvp: GvpCapacity = DEFAULT_GVP_CAPACITY,
   ) {
     this.parameters = parameters;
     this.pacer = pacerFor(parameters, complianceTarget);
@@ -108,13 +177,42 @@ export class PacedSession {
     this.pacer = pacerFor(parameters, this.complianceTarget);
   }
 
+  /** How the group's calls reach a person in its current mode. */
+  get mode(): CallMode {
+    return callModeOf(this.parameters.dialMode);
+  }
+
   /** How many calls to place now; 0 once the group stopped dialing. */
   decide(now: number, book: AgentBook, compliance: ComplianceState): number {
+    return this.plan(now, book, compliance).count;
+  }
+
+  /**
+   * What to dial now. Agent modes ask the pacer; the seizing modes too, bounded by the ready members
+   * to engage (each call takes one); the GVP modes fill the voice ports. Nothing once stopped.
+   */
+  plan(now: number, book: AgentBook, compliance: ComplianceState): DialPlan {
     this.forgetStale(now);
-    if (!this.dialing) return 0;
+    const { mode } = this;
+    if (!this.dialing) return { count: 0, mode, agents: [] };
+    if (mode === 'ivr') {
+      let answered = 0;
+      for (const line of this.lines.values()) if (line.answered) answered++;
+      const lines = { answered, pending: this.lines.size - answered };
+      return { count: gvpCalls(this.parameters.dialMode, lines, this.gvp), mode, agents: [] };
+    }
+    const count = this.paced(now, book, compliance);
+    if (mode === 'agent') return { count, mode, agents: [] };
+    const agents = this.candidates(book).slice(0, Math.max(0, count));
+    return { count: agents.length, mode, agents };
+  }
+
+  private paced(now: number, book: AgentBook, compliance: ComplianceState): number {
     const calls = [];
     let waiting = 0;
     for (const call of this.calls.values()) {
+      // An engaged call's agent is busy already: it needs none of the ready ones.
+      if (call.selfConnected) continue;
       if (call.waiting) waiting++;
       else calls.push({ secondsSinceDial: now - call.since, answered: false });
     }
@@ -132,9 +230,9 @@ export class PacedSession {
    * Calls placed for the session (DialRecords' reply). Their first events may have come first, the
    * whole call even: each call is counted once.
    */
-  dialed(callIds: readonly string[], now: number): void {
+  dialed(callIds: readonly string[], now: number, mode: CallMode = 'agent'): void {
     for (const callId of callIds)
-      if (!this.calls.has(callId) && !this.ended.has(callId)) this.track(callId, now, true);
+      if (!this.calls.has(callId) && !this.ended.has(callId)) this.track(callId, now, true, mode);
   }
 
   /**
@@ -142,11 +240,16 @@ export class PacedSession {
    * agent now. Calls placed before a takeover are learnt from their first event.
    */
   progress(callId: string, state: CallProgressState, now: number): boolean {
-    if (this.ended.has(callId)) return false;
-    const call = this.calls.get(callId) ?? this.track(callId, now, state === 'dialing');
+    if (this.ended.has(callId)) {
+      this.followLine(callId, state);
+      return false;
+    }
+    // Learnt after a takeover: the current mode tells how it was placed.
+    const call = this.calls.get(callId) ?? this.track(callId, now, state === 'dialing', this.mode);
+    this.followLine(callId, state);
     const outcome = attemptOutcome(state);
     if (outcome && call.dialSeen) this.estimator.observeAttempt(now, outcome, now - call.since);
-    if (state === 'answered-person') {
+    if (state === 'answered-person' && !call.selfConnected) {
       call.waiting = true;
       return true;
     }
@@ -220,9 +323,10 @@ export class PacedSession {
     return views;
   }
 
-  private track(callId: string, now: number, dialSeen: boolean): TrackedCall {
-    const call = { since: now, dialSeen, waiting: false };
+  private track(callId: string, now: number, dialSeen: boolean, mode: CallMode): TrackedCall {
+    const call = { since: now, dialSeen, waiting: false, selfConnected: mode !== 'agent' };
     this.calls.set(callId, call);
+    this.lines.set(callId, { since: now, answered: false });
     if (dialSeen) this.pacer.observe({ kind: 'dialed', at: now - this.start });
     return call;
   }
@@ -235,7 +339,17 @@ export class PacedSession {
     if (this.ended.size > ENDED_CALLS_KEPT) this.ended.delete(this.ended.values().next().value as string);
   }
 
+  /** A call's line: answered from its answer (an IVR port held), free at its end. */
+  private followLine(callId: string, state: CallProgressState): void {
+    const line = this.lines.get(callId);
+    if (!line) return;
+    if (isFinalCallState(state)) this.lines.delete(callId);
+    else if (state !== 'dialing' && state !== 'ringing') line.answered = true;
+  }
+
   private forgetStale(now: number): void {
     for (const [callId, call] of this.calls) if (now - call.since > STALE_CALL_SECONDS) this.forget(callId);
+    for (const [callId, line] of this.lines)
+      if (now - line.since > STALE_LINE_SECONDS) this.lines.delete(callId);
   }
 }

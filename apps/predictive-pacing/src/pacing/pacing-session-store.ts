@@ -1,6 +1,7 @@
 import { type CampaignGroupStatus } from '@ocs/contracts';
-import { DialMode, GroupCampaignStatus, type OptimizationMethod } from '@ocs/domain';
+import { GroupCampaignStatus, type OptimizationMethod } from '@ocs/domain';
 import type { Pool } from 'pg';
+import { PACED_MODES } from './paced-session';
 
 /** A session as `pacing_sessions` holds it, with its tenant's name. */
 export interface PacingSessionRow {
@@ -18,8 +19,8 @@ export interface PacingSessionRow {
   readonly paced: boolean;
 }
 
-// Must match the partial index pacing_sessions_running_idx.
-const PACED = `s.group_status = ${GroupCampaignStatus.Running} AND s.dial_mode IN (${DialMode.Predict}, ${DialMode.Progress})`;
+// Must match the partial index pacing_sessions_running_idx (isPacedMode's modes).
+const PACED = `s.group_status = ${GroupCampaignStatus.Running} AND s.dial_mode IN (${PACED_MODES.join(', ')})`;
 
 const COLUMNS = `
   s.id, s.tenant_id AS "tenantId", t.name AS tenant, s.campaign_group_id AS "campaignGroupDbid",

@@ -58,9 +58,9 @@ const TRY_NEXT_AGENT = new Set<string>([TelephonyErrorCode.AgentNotReady, Teleph
 /**
  * The predictive-pacing service's sessions. Campaign-manager's status changes are stored (durable
  * consumer, any replica); the replica holding a session's lease paces it while its group is Running
- * in Predictive or Progressive mode: every tick it asks the session's pacer how many calls to place
- * and sends DialRecords, and each live answer of the group gets the longest-idle ready agent
- * (ConnectCall). Agents' states, call progress and membership changes are followed by every
+ * in a paced mode (all but the preview ones): every tick it asks the session what to dial and sends
+ * DialRecords (the seizing modes name the ready agents to engage, the GVP modes dial for the IVR),
+ * and each live answer of an agent-mode call gets the longest-idle ready agent (ConnectCall). Agents' states, call progress and membership changes are followed by every
  * replica (each applies what concerns its sessions); the compliance ledger is read from Postgres.
  */
 export class PacingSessions implements PacingGauges {
@@ -238,7 +238,7 @@ export class PacingSessions implements PacingGauges {
     if (this.live.has(row.id) || this.stopped) return;
     const session: LiveSession = {
       row,
-      paced: new PacedSession(this.settings.clock(), row, DEFAULT_COMPLIANCE.target),
+      paced: new PacedSession(this.settings.clock(), row, DEFAULT_COMPLIANCE.target, this.settings.gvp),
       membersKnown: false,
       dialing: false,
     };
@@ -322,29 +322,48 @@ export class PacingSessions implements PacingGauges {
   private async dial(session: LiveSession): Promise<void> {
     const { row, paced } = session;
     const now = this.settings.clock();
-    const count = paced.decide(
+    const book = this.book(row.tenant);
+    const { count, mode, agents } = paced.plan(
       now,
-      this.book(row.tenant),
+      book,
       this.ledgers.binding(row.tenant, row.campaignDbid, now),
     );
     if (count <= 0) return;
     session.dialing = true;
+    // The seizing modes: the agents to engage are nobody else's until the reply.
+    for (const agent of agents) paced.reserve(agent.loginId);
     try {
       const { calls } = await this.bus.request(
         DialRecords,
-        { sessionId: row.id, count: Math.min(count, 500) },
+        {
+          sessionId: row.id,
+          count: Math.min(count, 500),
+          mode,
+          ...(mode === 'engaged-agent'
+            ? { agents: agents.map(({ loginId, place }) => ({ loginId, place })) }
+            : {}),
+        },
         { tenant: row.tenant },
         { timeoutMs: REQUEST_TIMEOUT_MS },
       );
+      const placedAt = this.settings.clock();
       paced.dialed(
         calls.map((call) => call.callId),
-        this.settings.clock(),
+        placedAt,
+        mode,
       );
+      // A seized agent is busy from the dial; unless the switch has told already (its seq moved on).
+      for (const { agent } of calls) {
+        const engaged = agent && agents.find((entry) => entry.loginId === agent.loginId);
+        if (engaged && book.get(engaged.loginId)?.seq === engaged.seq)
+          book.markBusy(engaged.loginId, placedAt);
+      }
       if (calls.length > 0) this.metrics.callsPlaced(row.tenant, row.campaignGroupDbid, calls.length);
     } catch (error) {
       // A session record-dispatcher no longer gives out (unloading) or a slow reply: the next tick asks again.
       this.logger.warn({ err: error, sessionId: row.id }, 'DialRecords failed');
     } finally {
+      for (const agent of agents) paced.unreserve(agent.loginId);
       session.dialing = false;
     }
   }

@@ -12,7 +12,18 @@ export interface PacingSettings {
   readonly instanceId: string;
   /** Seconds on this process's clock; tests drive it. */
   readonly clock: () => number;
+  /** The GVP modes: the voice ports a group's calls may hold, and Power GVP's calls per free port. */
+  readonly gvp: GvpCapacity;
 }
+
+export interface GvpCapacity {
+  /** Calls a GVP group may have on the line at once (Progressive GVP: one per free port). */
+  readonly ports: number;
+  /** Power GVP: calls in progress, not yet answered, per port not holding an answered call. */
+  readonly powerRatio: number;
+}
+
+export const DEFAULT_GVP_CAPACITY: GvpCapacity = { ports: 10, powerRatio: 2 };
 
 export const PACING_ENVIRONMENT = [
   {
@@ -25,11 +36,23 @@ export const PACING_ENVIRONMENT = [
     default: '15000',
     meaning: "a crashed replica's paced sessions move to another after this long",
   },
+  {
+    name: 'PACING_GVP_PORTS',
+    default: '10',
+    meaning: 'voice ports per GVP group: Progressive GVP places one call per free port',
+  },
+  {
+    name: 'PACING_GVP_POWER_RATIO',
+    default: '2',
+    meaning: 'Power GVP: unanswered calls in progress per free port (dials this far ahead)',
+  },
 ];
 
 const schema = z.object({
   PACING_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   PACING_LEASE_TTL_MS: z.coerce.number().int().min(300).default(15_000),
+  PACING_GVP_PORTS: z.coerce.number().int().min(1).max(500).default(DEFAULT_GVP_CAPACITY.ports),
+  PACING_GVP_POWER_RATIO: z.coerce.number().min(1).max(10).default(DEFAULT_GVP_CAPACITY.powerRatio),
 });
 
 export function loadPacingSettings(env: NodeJS.ProcessEnv = process.env): PacingSettings {
@@ -39,5 +62,6 @@ export function loadPacingSettings(env: NodeJS.ProcessEnv = process.env): Pacing
     leaseTtlMs: parsed.PACING_LEASE_TTL_MS,
     instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     clock: () => Date.now() / 1000,
+    gvp: { ports: parsed.PACING_GVP_PORTS, powerRatio: parsed.PACING_GVP_POWER_RATIO },
   };
 }

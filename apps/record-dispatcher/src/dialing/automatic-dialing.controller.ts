@@ -19,7 +19,8 @@ export class AutomaticDialingController {
 
   @MessagePattern(DialRecords.subject)
   dial(@Payload() request: Envelope<RequestOf<typeof DialRecords>>): Promise<ReplyOf<typeof DialRecords>> {
-    return this.calls.dial(request.data.sessionId, request.data.count, childOf(request));
+    const { sessionId, count, mode, agents } = request.data;
+    return this.calls.dial(sessionId, count, childOf(request), { mode: mode ?? 'agent', agents });
   }
 
   @ConsumeEvent(CallProgress)

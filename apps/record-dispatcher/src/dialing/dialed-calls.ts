@@ -8,6 +8,7 @@ import {
   type MessageOrigin,
   type PayloadOf,
   type ReplyOf,
+  type RequestOf,
   type DialRecords,
 } from '@ocs/contracts';
 import { GswKey, outboundCallUserData, type OutboundRecord } from '@ocs/desktop-protocol';
@@ -40,6 +41,15 @@ export const DEFAULT_CALL_CONTRACTS: CallContracts = {
 };
 
 type Progress = Envelope<PayloadOf<typeof CallProgress>>;
+type DialRequest = RequestOf<typeof DialCall>;
+type CallMode = DialRequest['mode'];
+type CallAgent = NonNullable<DialRequest['agent']>;
+
+/** How DialRecords' calls are placed: DialCall's mode, and the agents engaged-agent calls seize. */
+export interface DialHow {
+  readonly mode: CallMode;
+  readonly agents?: readonly CallAgent[];
+}
 
 // The telephony adapter places a call at once; a slower answer is a failure to report.
 const DIAL_TIMEOUT_MS = 3_000;
@@ -68,8 +78,19 @@ export class DialedCalls {
     private readonly logger: DialingLogger = console,
   ) {}
 
-  /** DialRecords: up to `count` calls of the session's buffered records. */
-  async dial(sessionId: string, count: number, origin: MessageOrigin): Promise<ReplyOf<typeof DialRecords>> {
+  /**
+   * DialRecords: up to `count` calls of the session's buffered records; engaged-agent calls at most
+   * one per agent named, the n-th seizing the n-th agent (a refused agent's record goes back).
+   */
+  async dial(
+    sessionId: string,
+    count: number,
+    origin: MessageOrigin,
+    how: DialHow = { mode: 'agent' },
+  ): Promise<ReplyOf<typeof DialRecords>> {
+    const agents = how.mode === 'engaged-agent' ? (how.agents ?? []) : [];
+    if (how.mode === 'engaged-agent') count = Math.min(count, agents.length);
+    if (count <= 0) return { calls: [] };
     const taken = await this.sessions.takeForDialing(sessionId, count, callIdOf);
     if (!taken) {
       throw new CommandError(
@@ -78,10 +99,11 @@ export class DialedCalls {
       );
     }
     const calls: ReplyOf<typeof DialRecords>['calls'] = [];
-    for (const record of taken.records) {
+    for (const [index, record] of taken.records.entries()) {
       const callId = callIdOf(record.handle, record.attempt);
-      if (await this.place(taken.session, record, callId, origin))
-        calls.push({ callId, handle: record.handle, phone: record.contactInfo });
+      const agent = agents[index];
+      if (await this.place(taken.session, record, callId, origin, how.mode, agent))
+        calls.push({ callId, handle: record.handle, phone: record.contactInfo, ...(agent ? { agent } : {}) });
     }
     return { calls };
   }
@@ -103,6 +125,8 @@ export class DialedCalls {
     record: DeliveredRecord,
     callId: string,
     origin: MessageOrigin,
+    mode: CallMode,
+    agent: CallAgent | undefined,
   ): Promise<boolean> {
     try {
       await this.bus.request(
@@ -113,8 +137,10 @@ export class DialedCalls {
           recordHandle: record.handle,
           phone: record.contactInfo,
           userData: this.userData(session, record),
-          // The pacer picks the agent for each live answer (ConnectCall).
-          mode: 'agent',
+          // `agent`: the pacer picks the agent for each live answer (ConnectCall); `engaged-agent`:
+          // the agent it engaged is seized at the dial; `ivr`: a voice application, no agent.
+          mode,
+          ...(agent ? { agent } : {}),
           noAnswerTimeoutSeconds: 18,
           // No answering-machine detection is configured for campaign groups yet.
           amd: false,
@@ -204,8 +230,10 @@ export class DialedCalls {
     // 'early', or whether the finalization scheduled a callback (a reschedule on the desktop).
     const outcome = await this.sessions.onSessionRecord(found.sessionId, (session) =>
       this.records.withCall(callId, async (client, held, holder) => {
-        // Released as Answer: it was established, and that event is still being handled.
-        if (holder === null && event.data.callResult === CallResult.Answer) return 'early' as const;
+        // Released as Answer with an agent: it was established, and that event is still being
+        // handled. Without one it was an IVR call (GVP modes): its outcome finalizes the record.
+        if (holder === null && event.data.callResult === CallResult.Answer && event.data.agent)
+          return 'early' as const;
         if (holder !== null) {
           // On a desktop: with record_processed the desktop's RecordProcessed finalizes it.
           if (session.config.options.recordProcessed) return false;

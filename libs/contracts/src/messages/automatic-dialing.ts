@@ -3,9 +3,10 @@ import { defineCommand, defineEvent } from '../definitions';
 import { MAX_DBID } from './campaign-groups';
 import { deliveredRecordSchema, recordListSchema } from './dialing-sessions';
 import { RecordStream } from './records';
+import { CALL_MODES, callAgentSchema } from './telephony';
 
 /**
- * Automatic dialing (Progressive, Predictive): predictive-pacing decides how many calls to place
+ * Automatic dialing (Progressive, Predictive, their seizing variants, the GVP modes): predictive-pacing decides how many calls to place
  * and asks record-dispatcher to dial them; record-dispatcher owns the records, places the calls
  * through the telephony port and follows their CallProgress to the record's final update.
  */
@@ -24,9 +25,32 @@ export const DialRecords = defineCommand({
   service: 'record-dispatcher',
   type: 'dialing-sessions.dial-records',
   version: 1,
-  request: z.object({ sessionId: z.uuid(), count: z.number().int().positive().max(500) }),
+  request: z
+    .object({
+      sessionId: z.uuid(),
+      count: z.number().int().positive().max(500),
+      /**
+       * DialCall's mode for these calls: `agent` when omitted (Progressive, Predictive: the pacer
+       * bridges live answers), `engaged-agent` (the seizing modes: the n-th call seizes
+       * `agents[n]`, so at most that many calls), `ivr` (the GVP modes: no agent).
+       */
+      mode: z.enum(CALL_MODES).optional(),
+      agents: z.array(callAgentSchema).max(500).optional(),
+    })
+    .refine((request) => request.mode !== 'engaged-agent' || request.agents !== undefined, {
+      message: 'Engaged-agent calls name their agents',
+      path: ['agents'],
+    }),
   reply: z.object({
-    calls: z.array(z.object({ callId: z.uuid(), handle: recordHandle, phone: z.string() })),
+    calls: z.array(
+      z.object({
+        callId: z.uuid(),
+        handle: recordHandle,
+        phone: z.string(),
+        /** The agent the call seized (`engaged-agent`). */
+        agent: callAgentSchema.optional(),
+      }),
+    ),
   }),
 });
 
