@@ -23,6 +23,7 @@ import {
   GetAgentDesktopContext,
   type PayloadOf,
   RecordCancelRequested,
+  RecordPushed,
 } from '@ocs/contracts';
 import {
   addressingOf,
@@ -51,6 +52,7 @@ import { DesktopCalls } from './desktop-calls';
 import { invalidFrame, parseFrame } from './desktop-frames';
 import { SmartLogout } from './desktop-logout';
 import { readyTime } from './desktop-ready-time';
+import { deliverPushedRecord } from './desktop-pushed-records';
 import { DesktopRecords, isRecordRequest } from './desktop-records';
 import { recordCancelNotification } from './record-cancel-add';
 import { doNotCall } from './desktop-do-not-call';
@@ -150,6 +152,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       await this.bus.follow(AgentGroupMembershipChanged, (event) => this.reassign(event)),
       await this.bus.follow(CallbackDue, (event) => this.offerCallback(event)),
       await this.bus.follow(DialedRecordEstablished, (event) => this.deliverDialedRecord(event)),
+      await this.bus.follow(RecordPushed, (event) => this.deliverPushedRecord(event)),
       await this.bus.follow(CallProgress, (event) => this.followCall(event)),
       await this.bus.follow(AgentStateChanged, (event) => this.agentStates.onChange(this.sessions, event)),
     );
@@ -464,6 +467,26 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.log(
         { agent: event.data.agentId, handle: event.data.record.handle, callId: event.data.callId },
         'Put a dialed record on a desktop',
+      );
+  }
+
+  /** Push Preview: an unsolicited PreviewRecord to the agent's desktop, if its session is here. */
+  private deliverPushedRecord(event: Envelope<PayloadOf<typeof RecordPushed>>): void {
+    const delivered = deliverPushedRecord(
+      {
+        applicationId: this.config.applicationDbid,
+        records: this.records,
+        holder: (tenant, loginId) =>
+          this.sessions.find(tenant, loginId) ?? this.dropped.get(sessionKey(tenant, loginId))?.session,
+        clock: () => new Date(),
+        recordUri: (handle) => this.ocsHttp.recordUri(handle),
+      },
+      event,
+    );
+    if (delivered)
+      this.logger.log(
+        { agent: event.data.agentId, handle: event.data.record.handle },
+        'Pushed a record to a desktop',
       );
   }
 

@@ -28,13 +28,13 @@ function session(parameters = PROGRESSIVE, members = ['a1', 'a2', 'a3']): PacedS
 }
 
 describe('pacing parameters', () => {
-  it('paces every mode but the preview ones', () => {
+  it('paces every mode but Preview', () => {
     expect(isPacedMode(DialMode.Predict)).toBe(true);
     expect(isPacedMode(DialMode.Progress)).toBe(true);
     expect(isPacedMode(DialMode.PredictAndSeize)).toBe(true);
     expect(isPacedMode(DialMode.PowerGVP)).toBe(true);
     expect(isPacedMode(DialMode.Preview)).toBe(false);
-    expect(isPacedMode(DialMode.PushPreview)).toBe(false);
+    expect(isPacedMode(DialMode.PushPreview)).toBe(true);
   });
 
   it('uses ours for Predictive and one call per ready agent for Progressive', () => {

@@ -25,15 +25,25 @@ export interface PacingParameters {
   readonly optimizeGoal: number | null;
 }
 
-/** The modes this service paces: all but (Push) Preview, where desktops ask for records. */
+/**
+ * The modes this service paces: all but Preview, where desktops ask for records. Push Preview
+ * places no call: the pacer pushes records to ready members' desktops (PushRecord).
+ */
 export const PACED_MODES: readonly number[] = [
   DialMode.Predict,
   DialMode.Progress,
   DialMode.ProgressAndSeize,
   DialMode.PredictAndSeize,
+  DialMode.PushPreview,
   DialMode.ProgressiveGVP,
   DialMode.PowerGVP,
 ];
+
+/** Push Preview: a member whose desktop holds a record is asked about again after this long. */
+export const PUSH_RECHECK_SECONDS = 2;
+
+/** What PushRecord did for a member: pushed a record, found one on the desktop, or had none to give. */
+export type PushOutcome = 'pushed' | 'held' | 'empty';
 
 export function isPacedMode(dialMode: number): boolean {
   return PACED_MODES.includes(dialMode);
@@ -147,6 +157,8 @@ export class PacedSession {
   private readonly lines = new Map<string, Line>();
   /** Agents a ConnectCall is on its way to: neither ready nor to be chosen twice. */
   private readonly reserved = new Set<string>();
+  /** Push Preview: members whose desktop held a record when last asked, and when. */
+  private readonly holding = new Map<string, number>();
   private pacer: Pacer;
   private parameters: PacingParameters;
   /** The login ids of the group's agents. */
@@ -268,6 +280,24 @@ export class PacedSession {
   /** The agents to offer a live answer, in order: ready, not being connected already, longest idle first. */
   candidates(book: AgentBook): AgentEntry[] {
     return book.readyAmong(this.members).filter((agent) => !this.reserved.has(agent.loginId));
+  }
+
+  /**
+   * Push Preview: the members to push a record to now, longest idle first: ready, and not known to
+   * hold a record on their desktop (asked about again after PUSH_RECHECK_SECONDS, as the desktop
+   * works it meanwhile). None once the group stopped.
+   */
+  pushTargets(book: AgentBook, now: number): AgentEntry[] {
+    if (!this.dialing) return [];
+    for (const [loginId, since] of this.holding)
+      if (now - since >= PUSH_RECHECK_SECONDS) this.holding.delete(loginId);
+    return this.candidates(book).filter((agent) => !this.holding.has(agent.loginId));
+  }
+
+  /** PushRecord's answer for a member: after `pushed` or `held` his desktop holds a record. */
+  pushAnswered(loginId: string, outcome: PushOutcome, now: number): void {
+    if (outcome === 'empty') this.holding.delete(loginId);
+    else this.holding.set(loginId, now);
   }
 
   reserve(loginId: string): void {

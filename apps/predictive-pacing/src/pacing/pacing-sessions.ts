@@ -15,10 +15,12 @@ import {
   type GetPacedAgent,
   type MessageOrigin,
   type PayloadOf,
+  PushRecord,
   type ReplyOf,
   type RequestOf,
   TelephonyErrorCode,
 } from '@ocs/contracts';
+import { DialMode } from '@ocs/domain';
 import { DEFAULT_COMPLIANCE } from '@ocs/pacing';
 import { type Bus, BusRemoteError, type BusSubscription, RetryLater, type Settlement } from '@ocs/messaging';
 import { AgentBook, readyIn } from './agent-book';
@@ -58,8 +60,9 @@ const TRY_NEXT_AGENT = new Set<string>([TelephonyErrorCode.AgentNotReady, Teleph
 /**
  * The predictive-pacing service's sessions. Campaign-manager's status changes are stored (durable
  * consumer, any replica); the replica holding a session's lease paces it while its group is Running
- * in a paced mode (all but the preview ones): every tick it asks the session what to dial and sends
- * DialRecords (the seizing modes name the ready agents to engage, the GVP modes dial for the IVR),
+ * in a paced mode (all but Preview): every tick it asks the session what to dial and sends
+ * DialRecords (the seizing modes name the ready agents to engage, the GVP modes dial for the IVR;
+ * Push Preview sends PushRecord for each ready member whose desktop holds no record),
  * and each live answer of an agent-mode call gets the longest-idle ready agent (ConnectCall). Agents' states, call progress and membership changes are followed by every
  * replica (each applies what concerns its sessions); the compliance ledger is read from Postgres.
  */
@@ -216,7 +219,8 @@ export class PacingSessions implements PacingGauges {
       for (const session of this.live.values()) {
         if (!this.snapshots.has(session.row.tenant)) await this.readAgents(session.row.tenant);
         if (!session.membersKnown) await this.readMembers(session);
-        if (!session.dialing) this.track(this.dial(session));
+        if (!session.dialing)
+          this.track(session.row.dialMode === DialMode.PushPreview ? this.push(session) : this.dial(session));
       }
     } catch (error) {
       this.logger.error({ err: error }, 'A pacing tick failed');
@@ -364,6 +368,34 @@ export class PacingSessions implements PacingGauges {
       this.logger.warn({ err: error, sessionId: row.id }, 'DialRecords failed');
     } finally {
       for (const agent of agents) paced.unreserve(agent.loginId);
+      session.dialing = false;
+    }
+  }
+
+  /**
+   * Push Preview: a record for each ready member whose desktop holds none (PushRecord), one after
+   * the other; the rest wait for the next tick once the session has nothing to give.
+   */
+  private async push(session: LiveSession): Promise<void> {
+    const { row, paced } = session;
+    const agents = paced.pushTargets(this.book(row.tenant), this.settings.clock());
+    if (agents.length === 0) return;
+    session.dialing = true;
+    try {
+      for (const agent of agents) {
+        if (this.stopped) return;
+        const { outcome } = await this.bus.request(
+          PushRecord,
+          { sessionId: row.id, agentId: agent.loginId },
+          { tenant: row.tenant },
+          { timeoutMs: REQUEST_TIMEOUT_MS },
+        );
+        paced.pushAnswered(agent.loginId, outcome, this.settings.clock());
+        if (outcome === 'empty') return;
+      }
+    } catch (error) {
+      this.logger.warn({ err: error, sessionId: row.id }, 'PushRecord failed');
+    } finally {
       session.dialing = false;
     }
   }

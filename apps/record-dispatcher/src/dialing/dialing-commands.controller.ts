@@ -5,24 +5,68 @@ import {
   type Envelope,
   GetChainedRecords,
   GetDesktopRecords,
+  PushRecord,
+  RecordPushed,
   RejectRecord,
   type ReplyOf,
   type RequestOf,
+  childOf,
   ReturnRecord,
   TakeNextRecord,
   UpdateRecord,
 } from '@ocs/contracts';
-import { CommandError } from '@ocs/messaging';
-import { DesktopRequests, toContract } from './desktop-requests';
+import { Bus, CommandError } from '@ocs/messaging';
+import { DesktopRequests, recordListOf, toContract } from './desktop-requests';
 import { DialingSessions } from './dialing-sessions';
 
-/** Records for agents' desktops: the gateway's preview, update, reject and chain requests. */
+/**
+ * Records for agents' desktops: the gateway's preview, update, reject and chain requests, and the
+ * pacer's pushes (Push Preview).
+ */
 @Controller()
 export class DialingCommandsController {
   constructor(
     @Inject(DialingSessions) private readonly sessions: DialingSessions,
     @Inject(DesktopRequests) private readonly requests: DesktopRequests,
+    @Inject(Bus) private readonly bus: Bus,
   ) {}
+
+  /**
+   * PushRecord: the record goes on the agent's desktop, then RecordPushed tells the gateways. If
+   * that cannot be published the record goes back, so no desktop holds a record it never saw.
+   */
+  @MessagePattern(PushRecord.subject)
+  async push(
+    @Payload() request: Envelope<RequestOf<typeof PushRecord>>,
+  ): Promise<ReplyOf<typeof PushRecord>> {
+    const { sessionId, agentId } = request.data;
+    const pushed = await this.sessions.push(request.tenant, sessionId, agentId);
+    if (!pushed) {
+      throw new CommandError(
+        DialingSessionErrorCode.NoActiveSession,
+        `Dialing session ${sessionId} gives out no records`,
+      );
+    }
+    if (pushed.outcome !== 'pushed') return { outcome: pushed.outcome, handle: null };
+    const { session, record } = pushed;
+    try {
+      await this.bus.publish(
+        RecordPushed,
+        {
+          agentId,
+          campaignGroupDbid: session.campaignGroupDbid,
+          record: toContract(session.id, record),
+          list: recordListOf(session, record.callingListId),
+        },
+        childOf(request),
+        { id: `pushed-record-${record.handle}` },
+      );
+    } catch (error) {
+      await this.sessions.returnFromDesktop(session.id, record.handle);
+      throw error;
+    }
+    return { outcome: 'pushed', handle: record.handle };
+  }
 
   @MessagePattern(TakeNextRecord.subject)
   async takeNext(

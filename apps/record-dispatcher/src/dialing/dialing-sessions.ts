@@ -209,12 +209,19 @@ export class DialingSessions {
   /**
    * The next record for an agent's desktop (preview): a personal callback or rescheduled record of
    * that agent when one is due, else the first buffered record in dialing order. The record is then
-   * "on desktop" for the agent. Undefined when the session has nothing to give.
+   * "on desktop" for the agent. Undefined when the session has nothing to give, or with
+   * `unlessHolding` (Push Preview) when the agent's desktop holds a record already.
    */
-  async takeNext(sessionId: string, agentId: string): Promise<DeliveredRecord | undefined> {
+  async takeNext(
+    sessionId: string,
+    agentId: string,
+    options: { unlessHolding?: boolean } = {},
+  ): Promise<DeliveredRecord | undefined> {
     const taken = await this.serial(sessionId, async () => {
       const session = await this.store.find(sessionId);
       if (!session || session.state !== 'active') return undefined;
+      if (options.unlessHolding && (await this.store.desktopHandlesOf(session.tenantId, agentId)).length > 0)
+        return undefined;
       const now = this.settings.clock();
       for (const recordType of PERSONAL_RETRIEVAL_TYPES) {
         for (const list of session.config.callingLists) {
@@ -304,6 +311,27 @@ export class DialingSessions {
     void this.refill(sessionId).catch((error: unknown) =>
       this.logger.error({ err: error, sessionId }, 'Could not refill a dialing session'),
     );
+  }
+
+  /**
+   * Push Preview: the next record ({@link takeNext}) onto the agent's desktop unless it holds one
+   * already (`held`); `empty` when the session has nothing to give. Null when the tenant has no
+   * such session giving out records.
+   */
+  async push(
+    tenant: string,
+    sessionId: string,
+    agentId: string,
+  ): Promise<
+    | { outcome: 'pushed'; session: StoredSession; record: DeliveredRecord }
+    | { outcome: 'held' | 'empty' }
+    | null
+  > {
+    const session = await this.store.find(sessionId);
+    if (!session || session.tenant !== tenant || session.state !== 'active') return null;
+    if ((await this.store.desktopHandlesOf(session.tenantId, agentId)).length > 0) return { outcome: 'held' };
+    const record = await this.takeNext(sessionId, agentId, { unlessHolding: true });
+    return record ? { outcome: 'pushed', session, record } : { outcome: 'empty' };
   }
 
   /** {@link takeNext} for the open session of a campaign group; null when it has none. */

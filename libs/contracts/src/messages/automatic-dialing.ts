@@ -73,3 +73,35 @@ export const DialedRecordEstablished = defineEvent({
     list: recordListSchema,
   }),
 });
+
+/**
+ * Push Preview: predictive-pacing asks for the next record of the session (as TakeNextRecord
+ * chooses it: the agent's due personal record first) to be put on the desktop of a ready member.
+ * `held`: the agent's desktop holds a record already, so nothing is pushed; `empty`: the session
+ * has nothing to give now. A pushed record is announced with RecordPushed. DIALING_SESSION_NOT_ACTIVE
+ * when the session does not give out records.
+ */
+export const PushRecord = defineCommand({
+  service: 'record-dispatcher',
+  type: 'dialing-sessions.push-record',
+  version: 1,
+  request: z.object({ sessionId: z.uuid(), agentId: z.string().min(1).max(32) }),
+  reply: z.object({ outcome: z.enum(['pushed', 'held', 'empty']), handle: recordHandle.nullable() }),
+});
+
+/**
+ * A record was pushed to an agent's desktop (Push Preview): the gateway holding the agent's session
+ * sends it an unsolicited PreviewRecord. Published with the id `pushed-record-<handle>`.
+ */
+export const RecordPushed = defineEvent({
+  stream: RecordStream,
+  domain: 'record',
+  type: 'record-pushed',
+  version: 1,
+  schema: z.object({
+    agentId: z.string().min(1).max(32),
+    campaignGroupDbid: dbid,
+    record: deliveredRecordSchema,
+    list: recordListSchema,
+  }),
+});

@@ -1,0 +1,136 @@
+import {
+  type DeliveredRecord,
+  type Envelope,
+  type PayloadOf,
+  type RecordList,
+  type RecordPushed,
+  RejectRecord,
+} from '@ocs/contracts';
+import { FieldDataType } from '@ocs/domain';
+import { deliverPushedRecord } from './desktop-pushed-records';
+import { type DesktopSession } from './desktop-sessions';
+import { APP, CAMPAIGN, desktopContext, fakeDesktop } from './desktop-test-doubles';
+
+const NOW = new Date('2026-03-01T12:00:00Z');
+
+const list: RecordList = {
+  campaignName: CAMPAIGN,
+  callingListDbid: 5,
+  callingListName: 'Payment Reminders',
+  fields: [
+    {
+      name: 'days_overdue',
+      dataType: FieldDataType.Int,
+      length: null,
+      sendAttribute: 'DaysOverdue',
+      editable: true,
+    },
+  ],
+};
+
+const record: DeliveredRecord = {
+  handle: 17,
+  sessionId: '00000000-0000-4000-8000-000000000001',
+  recordId: '170',
+  callingListDbid: 5,
+  recordType: 2,
+  contactInfo: '5550017',
+  contactInfoType: 1,
+  chainId: 44,
+  chainN: 0,
+  dialSchedTime: null,
+  dailyFrom: 0,
+  dailyTill: 86_400,
+  timeZone: 'America/Chicago',
+  timeZoneName: 'CST',
+  customerId: null,
+  custom: { days_overdue: 12 },
+  callResult: 28,
+  attempt: 1,
+  callTime: null,
+};
+
+const pushed = (campaignGroupDbid = 30): Envelope<PayloadOf<typeof RecordPushed>> => ({
+  id: 'e1',
+  type: 'test',
+  version: 1,
+  tenant: 'Resources',
+  correlationId: 'c1',
+  causationId: null,
+  occurredAt: NOW.toISOString(),
+  data: { agentId: 'agent09', campaignGroupDbid, record, list },
+});
+
+function setup(here = true) {
+  const desktop = fakeDesktop(
+    {
+      [RejectRecord.subject]: () => ({
+        sessionId: record.sessionId,
+        campaignGroupDbid: 30,
+        campaignName: CAMPAIGN,
+        callingListDbid: 5,
+        callingListName: 'Payment Reminders',
+        chainId: 44,
+        handle: 17,
+      }),
+    },
+    {
+      context: desktopContext(),
+      dialingConfig: { options: { recordProcessed: true } },
+      defaults: { GSW_CAMPAIGN_NAME: CAMPAIGN },
+    },
+  );
+  const sent: Array<Record<string, unknown>> = [];
+  const session = desktop.session as DesktopSession & { send: (frame: unknown) => void };
+  const send = session.send.bind(session);
+  session.send = (frame) => {
+    sent.push(frame as Record<string, unknown>);
+    send(frame as never);
+  };
+  const deps = {
+    applicationId: APP,
+    records: desktop.records,
+    holder: () => (here ? desktop.session : undefined),
+    clock: () => NOW,
+    recordUri: (handle: number) => `http://ocs/records/${handle}`,
+  };
+  return { ...desktop, deps, sent };
+}
+
+describe('pushed records on desktops', () => {
+  it('puts the record on the desk and sends an unsolicited PreviewRecord', async () => {
+    const { deps, sent, session, send } = setup();
+    expect(deliverPushedRecord(deps, pushed())).toBe(true);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      GSW_USER_EVENT: 'PreviewRecord',
+      GSW_APPLICATION_ID: APP,
+      GSW_CAMPAIGN_NAME: CAMPAIGN,
+      GSW_RECORD_HANDLE: 17,
+      GSW_PHONE: '5550017',
+      GSW_CALLING_LIST: 'Payment Reminders',
+      DaysOverdue: 12,
+      GSW_RECORD_URI: 'http://ocs/records/17',
+    });
+    expect(sent[0]).not.toHaveProperty('GSW_REFERENCE_ID');
+    expect(session.desk.records.has(17)).toBe(true);
+    // Delivered twice (a redelivery): once on the desktop.
+    expect(deliverPushedRecord(deps, pushed())).toBe(false);
+    // Rejected like a preview record (the fake socket's frames include the PreviewRecord).
+    const frames = await send({
+      GSW_AGENT_REQ_TYPE: 'RecordReject',
+      GSW_RECORD_HANDLE: 17,
+      GSW_CALLING_LIST: 'x',
+    });
+    expect(frames.at(-1)).toMatchObject({ GSW_USER_EVENT: 'RecordRejectAcknowledge', GSW_RECORD_HANDLE: 17 });
+    expect(session.desk.records.has(17)).toBe(false);
+  });
+
+  it('does nothing for an agent whose session is elsewhere, or a group the desktop does not know', () => {
+    expect(deliverPushedRecord(setup(false).deps, pushed())).toBe(false);
+    const { deps, sent, session } = setup();
+    expect(deliverPushedRecord(deps, pushed(99))).toBe(false);
+    expect(sent).toEqual([]);
+    expect(session.desk.empty).toBe(true);
+  });
+});
