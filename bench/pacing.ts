@@ -38,6 +38,9 @@ Options:
   --small-replications <n>
                        at least this many for cells with N <= 5 (default 16)
   --workers <n>        worker threads (default: the number of CPUs)
+  --agents <list>      only the cells with these group sizes, e.g. --agents 20 or --agents 10,20
+  --variant <list>     only these variants, e.g. --variant base or --variant "base,shock talk -30%"
+                       (a filtered run prints its figures and writes no results file)
   -h, --help           show this help
 
 The default (reduced) grid: every N in the base scenario, ReadyTime hints for N <= 10, both shocks
@@ -50,6 +53,24 @@ interface Job {
 
 interface JobResult extends Job {
   readonly runs: Record<string, RunResult>;
+}
+
+interface CellFilter {
+  readonly agents?: readonly number[];
+  readonly variants?: readonly string[];
+}
+
+/** The grid's cells kept by the filter (the same in the main thread and the workers). */
+function cellsOf(full: boolean, filter: CellFilter): Cell[] {
+  return grid(full).filter(
+    (c) =>
+      (filter.agents === undefined || filter.agents.includes(c.scenario.agents)) &&
+      (filter.variants === undefined || filter.variants.includes(c.variant)),
+  );
+}
+
+function listOf(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(',').map((v) => v.trim());
 }
 
 function runJob(cells: readonly Cell[], job: Job): JobResult {
@@ -67,7 +88,7 @@ function runJob(cells: readonly Cell[], job: Job): JobResult {
 }
 
 function workerMain(): void {
-  const cells = grid(workerData.full as boolean);
+  const cells = cellsOf(workerData.full as boolean, workerData.filter as CellFilter);
   parentPort?.on('message', (job: Job | null) => {
     if (job === null) return void parentPort?.close();
     parentPort?.postMessage(runJob(cells, job));
@@ -81,6 +102,8 @@ async function main(): Promise<void> {
       replications: { type: 'string' },
       'small-replications': { type: 'string', default: String(SMALL_GROUP_REPLICATIONS) },
       workers: { type: 'string', default: String(cpus().length) },
+      agents: { type: 'string' },
+      variant: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -92,7 +115,13 @@ async function main(): Promise<void> {
     throw new Error('--replications and --workers take positive whole numbers (see --help)');
   }
   const smallReplications = Number(values['small-replications']);
-  const cells = grid(full);
+  const agents = listOf(values.agents)?.map(Number);
+  if (agents?.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error('--agents takes group sizes (see --help)');
+  const filter: CellFilter = { agents, variants: listOf(values.variant) };
+  const filtered = filter.agents !== undefined || filter.variants !== undefined;
+  const cells = cellsOf(full, filter);
+  if (cells.length === 0) throw new Error('no cell of the grid matches --agents / --variant (see --help)');
   const replicationsOf = (cell: Cell) =>
     cell.scenario.agents <= SMALL_GROUP_AGENTS ? Math.max(replications, smallReplications) : replications;
   const jobs: Job[] = cells.flatMap((c, cell) =>
@@ -110,7 +139,7 @@ async function main(): Promise<void> {
   let done = 0;
   await Promise.all(
     Array.from({ length: Math.min(workers, jobs.length) }, () => {
-      const worker = new Worker(__filename, { workerData: { full } });
+      const worker = new Worker(__filename, { workerData: { full, filter } });
       return new Promise<void>((resolve, reject) => {
         const next = () => worker.postMessage(jobs.shift() ?? null);
         worker.on('message', (result: JobResult) => {
@@ -142,13 +171,20 @@ async function main(): Promise<void> {
     const occ = ALGORITHMS.map((a) => `${a.name} ${r.figures[a.name].occupancy.toFixed(3)}`).join(', ');
     const g = goalsOf(r);
     const abandon = (100 * r.figures['ours-overdial'].abandonUs.rate).toFixed(2);
+    const [progressive, ours, oracle] = ['progressive', 'ours-overdial', 'oracle'].map(
+      (name) => r.figures[name].occupancy,
+    );
+    const closed =
+      oracle > progressive ? `${((100 * (ours - progressive)) / (oracle - progressive)).toFixed(0)}%` : '-';
     console.log(
-      `${r.cell.variant.padEnd(22)} N=${String(r.cell.scenario.agents).padEnd(3)} ${occ}; ours abandon ${abandon}%` +
+      `${r.cell.variant.padEnd(22)} N=${String(r.cell.scenario.agents).padEnd(3)} ${occ}; ours abandon ${abandon}%, gap closed ${closed}` +
         ` [compliance ${g.compliant ? 'ok' : 'FAIL'}, >vicidial (${g.vicidialReference}) ${g.beatsVicidial ? 'ok' : 'FAIL'}` +
         `${g.gap === undefined ? '' : `, gap ${g.gap ? 'ok' : 'FAIL'}`}]`,
     );
   }
 
+  if (filtered)
+    return void console.log(`Filtered run (${(seconds / 60).toFixed(1)} min): no results file written`);
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}`;
   const date = new Date().toISOString();
   const dir = path.join(__dirname, '..', '..', 'bench', 'results');

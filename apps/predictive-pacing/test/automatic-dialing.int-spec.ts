@@ -57,6 +57,7 @@ describe('automatic dialing with predictive-pacing (every service from dist/)', 
       OCS_TENANT: DEMO_TENANT,
       PACING_TICK_MS: '200',
       TELEPHONY_TIME_SCALE: '10',
+      PACING_SWITCH_TIME_SCALE: '10',
       TELEPHONY_AUTO_READY_AFTER_ACW_SECONDS: '2',
       TELEPHONY_SIMULATED_AGENTS: [...new Set([...SALES, ...RETENTION])]
         .map((loginId) => `${loginId}:${placeOf(loginId)}`)

@@ -11,6 +11,7 @@ import {
   type ComplianceState,
   type Pacer,
   pacingGoal,
+  CONNECT_GRACE_SECONDS,
   PredictivePacer,
   ProgressivePacer,
   SessionEstimator,
@@ -93,14 +94,17 @@ export interface DialPlan {
  * with Seizing (Overdial Rate at the compliance target when none is set), one call per ready agent
  * for the others (the GVP modes do not ask it).
  */
-export function pacerFor(parameters: PacingParameters, complianceTarget: number): Pacer {
+export function pacerFor(parameters: PacingParameters, complianceTarget: number, switchTimeScale = 1): Pacer {
   if (parameters.dialMode !== DialMode.Predict && parameters.dialMode !== DialMode.PredictAndSeize)
     return new ProgressivePacer();
   const goal =
     parameters.optimizeBy !== null && parameters.optimizeGoal !== null
       ? pacingGoal(parameters.optimizeBy, parameters.optimizeGoal)
       : { method: 'overdialRate' as const, abandonRate: complianceTarget };
-  return new PredictivePacer(goal, complianceTarget);
+  // The line's 2 s connect rule runs on the switch's clock, the pacer's times on this process's.
+  return new PredictivePacer(goal, complianceTarget, undefined, {
+    connectGraceSeconds: CONNECT_GRACE_SECONDS / switchTimeScale,
+  });
 }
 
 /** How a call-progress state resolves a dial attempt for the estimators, if it does. */
@@ -171,9 +175,10 @@ export class PacedSession {
     parameters: PacingParameters,
     private readonly complianceTarget: number,
     private readonly gvp: GvpCapacity = DEFAULT_GVP_CAPACITY,
+    private readonly switchTimeScale = 1,
   ) {
     this.parameters = parameters;
-    this.pacer = pacerFor(parameters, complianceTarget);
+    this.pacer = pacerFor(parameters, complianceTarget, switchTimeScale);
   }
 
   /** A live mode change: a new pacer when the mode or the optimization changed; the estimates stay. */
@@ -186,7 +191,7 @@ export class PacedSession {
     )
       return;
     this.parameters = parameters;
-    this.pacer = pacerFor(parameters, this.complianceTarget);
+    this.pacer = pacerFor(parameters, this.complianceTarget, this.switchTimeScale);
   }
 
   /** How the group's calls reach a person in its current mode. */

@@ -242,7 +242,13 @@ export class PacingSessions implements PacingGauges {
     if (this.live.has(row.id) || this.stopped) return;
     const session: LiveSession = {
       row,
-      paced: new PacedSession(this.settings.clock(), row, DEFAULT_COMPLIANCE.target, this.settings.gvp),
+      paced: new PacedSession(
+        this.settings.clock(),
+        row,
+        DEFAULT_COMPLIANCE.target,
+        this.settings.gvp,
+        this.settings.switchTimeScale,
+      ),
       membersKnown: false,
       dialing: false,
     };

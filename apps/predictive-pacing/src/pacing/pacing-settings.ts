@@ -14,6 +14,11 @@ export interface PacingSettings {
   readonly clock: () => number;
   /** The GVP modes: the voice ports a group's calls may hold, and Power GVP's calls per free port. */
   readonly gvp: GvpCapacity;
+  /**
+   * How much faster than this process the switch's clock runs (telephony-sim's
+   * TELEPHONY_TIME_SCALE): the line's 2-second connect rule is on that clock, the pacer's on ours.
+   */
+  readonly switchTimeScale: number;
 }
 
 export interface GvpCapacity {
@@ -42,6 +47,12 @@ export const PACING_ENVIRONMENT = [
     meaning: 'voice ports per GVP group: Progressive GVP places one call per free port',
   },
   {
+    name: 'PACING_SWITCH_TIME_SCALE',
+    default: '1',
+    meaning:
+      "how much faster the switch's clock runs (telephony-sim's TELEPHONY_TIME_SCALE); scales the 2 s connect grace",
+  },
+  {
     name: 'PACING_GVP_POWER_RATIO',
     default: '2',
     meaning: 'Power GVP: unanswered calls in progress per free port (dials this far ahead)',
@@ -53,6 +64,7 @@ const schema = z.object({
   PACING_LEASE_TTL_MS: z.coerce.number().int().min(300).default(15_000),
   PACING_GVP_PORTS: z.coerce.number().int().min(1).max(500).default(DEFAULT_GVP_CAPACITY.ports),
   PACING_GVP_POWER_RATIO: z.coerce.number().min(1).max(10).default(DEFAULT_GVP_CAPACITY.powerRatio),
+  PACING_SWITCH_TIME_SCALE: z.coerce.number().min(1).max(1000).default(1),
 });
 
 export function loadPacingSettings(env: NodeJS.ProcessEnv = process.env): PacingSettings {
@@ -63,5 +75,6 @@ export function loadPacingSettings(env: NodeJS.ProcessEnv = process.env): Pacing
     instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     clock: () => Date.now() / 1000,
     gvp: { ports: parsed.PACING_GVP_PORTS, powerRatio: parsed.PACING_GVP_POWER_RATIO },
+    switchTimeScale: parsed.PACING_SWITCH_TIME_SCALE,
   };
 }

@@ -49,6 +49,18 @@ describe('PredictivePacer', () => {
     expect(one).toBeGreaterThan(2);
   });
 
+  it('takes the connect grace as an option, on the clock of the times it is given', () => {
+    const graced = (connectGraceSeconds: number) =>
+      new PredictivePacer({ method: 'overdialRate', abandonRate: 0.03 }, 0.025, undefined, {
+        connectGraceSeconds,
+      }).decide(state({ agents: busyFloor }));
+    // The default is the rule's 2 s; a switch 10 times faster than the pacer's clock allows 0.2 s,
+    // so an agent must be ready sooner and fewer calls go ahead; a longer grace allows more.
+    expect(graced(2)).toBe(ours().decide(state({ agents: busyFloor })));
+    expect(graced(0.2)).toBeLessThanOrEqual(graced(2));
+    expect(graced(8)).toBeGreaterThan(graced(0.2));
+  });
+
   it('dials more for agents whose ReadyTime says they are about to be free', () => {
     const later = busyFloor.map((a) => (a.status === 'ready' ? a : talking(150, 120)));
     const soon = busyFloor.map((a) => (a.status === 'ready' ? a : talking(150, 5)));

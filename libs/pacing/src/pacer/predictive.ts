@@ -22,6 +22,13 @@ export interface PredictiveOptions {
    * (up to 10 times): the threshold settles within hours of a shift whatever the group size.
    */
   readonly smallGroupAgents: number;
+  /**
+   * Seconds a live answer may wait for an agent before it counts as abandoned, on the clock of
+   * the times the pacer is given (`PacingState.now`, time in state, time since dial). The rule's
+   * 2 s by default; a service pacing a switch that runs `scale` times faster than its own clock
+   * passes CONNECT_GRACE_SECONDS / scale.
+   */
+  readonly connectGraceSeconds: number;
 }
 
 export const DEFAULT_PREDICTIVE: PredictiveOptions = {
@@ -30,6 +37,7 @@ export const DEFAULT_PREDICTIVE: PredictiveOptions = {
   maxDialLevel: 3,
   initialThreshold: undefined,
   smallGroupAgents: 20,
+  connectGraceSeconds: CONNECT_GRACE_SECONDS,
 };
 
 /** The controller's step per live answer for a group of `agents` (see smallGroupAgents). */
@@ -73,7 +81,7 @@ export class PredictivePacer implements Pacer {
     const ready = readyAgents(state);
     const maxCalls = Math.floor(this.options.maxDialLevel * agents.length) - state.waiting - calls.length;
     if (maxCalls <= floor) return floor;
-    const need = needTimes(estimates.durations.live, CONNECT_GRACE_SECONDS);
+    const need = needTimes(estimates.durations.live, this.options.connectGraceSeconds);
     const supply: number[] = [];
     for (const agent of agents)
       if (agent.status !== 'ready') supply.push(readyWithin(agent, need, estimates));
