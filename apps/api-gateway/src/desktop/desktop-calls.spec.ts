@@ -1,57 +1,21 @@
 import {
   type CallProgress,
-  type DeliveredRecord,
   type DialedRecordEstablished,
   type Envelope,
   GetDialingConfig,
   type PayloadOf,
-  type RecordList,
   UpdateRecord,
 } from '@ocs/contracts';
-import { FieldDataType } from '@ocs/domain';
 import { DesktopCalls } from './desktop-calls';
 import { type DesktopSession } from './desktop-sessions';
-import { CAMPAIGN, desktopContext, fakeDesktop } from './desktop-test-doubles';
+import { CAMPAIGN, desktopContext, deliveredRecord, fakeDesktop, PAYMENT_LIST } from './desktop-test-doubles';
 
 const CALL = '5f0e7a52-4a43-4c1e-9d55-000000000001';
 const NOW = new Date('2026-03-01T12:00:00Z');
 
-const list: RecordList = {
-  campaignName: CAMPAIGN,
-  callingListDbid: 5,
-  callingListName: 'Payment Reminders',
-  fields: [
-    {
-      name: 'days_overdue',
-      dataType: FieldDataType.Int,
-      length: null,
-      sendAttribute: 'DaysOverdue',
-      editable: true,
-    },
-  ],
-};
+const list = PAYMENT_LIST;
 
-const record: DeliveredRecord = {
-  handle: 17,
-  sessionId: '00000000-0000-4000-8000-000000000001',
-  recordId: '170',
-  callingListDbid: 5,
-  recordType: 2,
-  contactInfo: '5550017',
-  contactInfoType: 1,
-  chainId: 44,
-  chainN: 0,
-  dialSchedTime: null,
-  dailyFrom: 0,
-  dailyTill: 86_400,
-  timeZone: 'America/Chicago',
-  timeZoneName: 'CST',
-  customerId: null,
-  custom: { days_overdue: 12 },
-  callResult: 28,
-  attempt: 1,
-  callTime: null,
-};
+const record = deliveredRecord(17, { contactInfo: '5550017', attempt: 1, custom: { days_overdue: 12 } });
 
 function envelope<T>(data: T): Envelope<T> {
   return {

@@ -3,63 +3,27 @@ import {
   DialingSessionErrorCode,
   GetChainedRecords,
   GetDesktopRecords,
-  type RecordList,
   RejectRecord,
   ReturnRecord,
   TakeNextRecord,
   UpdateRecord,
 } from '@ocs/contracts';
-import { FieldDataType } from '@ocs/domain';
 import {
   APP,
   CAMPAIGN,
+  deliveredRecord,
   desktopContext,
   fakeDesktop,
+  PAYMENT_LIST,
   type Handler,
   remoteError,
 } from './desktop-test-doubles';
 
 const context = desktopContext('preview group', 'reminders');
 
-const list: RecordList = {
-  campaignName: CAMPAIGN,
-  callingListDbid: 5,
-  callingListName: 'Payment Reminders',
-  fields: [
-    {
-      name: 'days_overdue',
-      dataType: FieldDataType.Int,
-      length: null,
-      sendAttribute: 'DaysOverdue',
-      editable: true,
-    },
-    { name: 'notes', dataType: FieldDataType.Varchar, length: 20, sendAttribute: 'Notes', editable: true },
-  ],
-};
+const list = PAYMENT_LIST;
 
-function delivered(handle: number, chainN = 0): DeliveredRecord {
-  return {
-    handle,
-    sessionId: '00000000-0000-4000-8000-000000000001',
-    recordId: String(handle * 10),
-    callingListDbid: 5,
-    recordType: 2,
-    contactInfo: `555000${handle}`,
-    contactInfoType: 1,
-    chainId: 44,
-    chainN,
-    dialSchedTime: null,
-    dailyFrom: 0,
-    dailyTill: 86_400,
-    timeZone: 'America/Chicago',
-    timeZoneName: 'CST',
-    customerId: null,
-    custom: { days_overdue: 12, notes: 'hi' },
-    callResult: 28,
-    attempt: 0,
-    callTime: null,
-  };
-}
+const delivered = (handle: number, chainN = 0): DeliveredRecord => deliveredRecord(handle, { chainN });
 
 const place = {
   sessionId: '00000000-0000-4000-8000-000000000001',

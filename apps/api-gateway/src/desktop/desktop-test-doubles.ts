@@ -1,6 +1,11 @@
-import { type AgentDesktopContext, GetDialingConfig } from '@ocs/contracts';
+import {
+  type AgentDesktopContext,
+  type DeliveredRecord,
+  GetDialingConfig,
+  type RecordList,
+} from '@ocs/contracts';
 import { RequestType, validateRequest } from '@ocs/desktop-protocol';
-import { DialMode, GroupCampaignStatus } from '@ocs/domain';
+import { DialMode, FieldDataType, GroupCampaignStatus } from '@ocs/domain';
 import { BusRemoteError } from '@ocs/messaging';
 import { SmartLogout } from './desktop-logout';
 import { DesktopRecords, isRecordRequest, type RecordRequest } from './desktop-records';
@@ -34,6 +39,49 @@ export function desktopContext(description = '', campaignDescription = ''): Agen
         campaignDescription,
       },
     ],
+  };
+}
+
+/** The "Payment Reminders" list as record-dispatcher describes it: two editable custom fields. */
+export const PAYMENT_LIST: RecordList = {
+  campaignName: CAMPAIGN,
+  callingListDbid: 5,
+  callingListName: 'Payment Reminders',
+  fields: [
+    {
+      name: 'days_overdue',
+      dataType: FieldDataType.Int,
+      length: null,
+      sendAttribute: 'DaysOverdue',
+      editable: true,
+    },
+    { name: 'notes', dataType: FieldDataType.Varchar, length: 20, sendAttribute: 'Notes', editable: true },
+  ],
+};
+
+/** A General record of that list under `handle`, never dialed, callable all day. */
+export function deliveredRecord(handle: number, changes: Partial<DeliveredRecord> = {}): DeliveredRecord {
+  return {
+    handle,
+    sessionId: '00000000-0000-4000-8000-000000000001',
+    recordId: String(handle * 10),
+    callingListDbid: 5,
+    recordType: 2,
+    contactInfo: `555000${handle}`,
+    contactInfoType: 1,
+    chainId: 44,
+    chainN: 0,
+    dialSchedTime: null,
+    dailyFrom: 0,
+    dailyTill: 86_400,
+    timeZone: 'America/Chicago',
+    timeZoneName: 'CST',
+    customerId: null,
+    custom: { days_overdue: 12, notes: 'hi' },
+    callResult: 28,
+    attempt: 0,
+    callTime: null,
+    ...changes,
   };
 }
 
