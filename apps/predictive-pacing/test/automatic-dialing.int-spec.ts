@@ -1,115 +1,52 @@
-import {
-  CallProgress,
-  type CampaignGroupStatus,
-  type PayloadOf,
-  SetAgentState,
-  StartDialing,
-  UnloadCampaignGroup,
-} from '@ocs/contracts';
+import { SetAgentState } from '@ocs/contracts';
 import { DialMode, GroupCampaignStatus, RecordStatus } from '@ocs/domain';
-import { type Bus, type BusSubscription, connectBus } from '@ocs/messaging';
-import { eventually, startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
-import { DEMO_AGENTS, DEMO_TENANT, seedDemo } from '@ocs/persistence';
-import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
-import { builtScript, spawnService, type ServiceProcess } from '@ocs/service-kit/testing';
+import { type Bus } from '@ocs/messaging';
+import { eventually } from '@ocs/messaging/testing';
+import { type TestDatabase } from '@ocs/persistence/testing';
+import {
+  ORIGIN,
+  type PacingSystem,
+  placeOf,
+  type Progress,
+  RETENTION,
+  SALES,
+  startPacingSystem,
+} from './support/pacing-system';
 
 // Automatic dialing end to end, every service as it ships (from dist/): campaign-manager,
 // record-dispatcher (without do-not-call screening), telephony-sim playing the agents of two
 // groups ten times faster than real time, and predictive-pacing. The groups finalize records when
 // their calls end (record_processed off), so no desktop is needed.
 
-const ORIGIN = { tenant: DEMO_TENANT };
-const SALES = ['agent01', 'agent02', 'agent03', 'agent04', 'agent05'];
-const RETENTION = ['agent05', 'agent06', 'agent07', 'agent08'];
-const placeOf = (loginId: string) => DEMO_AGENTS.find((agent) => agent.loginId === loginId)!.place.name;
-
-type Progress = PayloadOf<typeof CallProgress>;
-
 jest.setTimeout(180_000);
 
 describe('automatic dialing with predictive-pacing (every service from dist/)', () => {
+  let system: PacingSystem;
   let database: TestDatabase;
-  let nats: PrivateNatsServer;
   let bus: Bus;
-  let follower: BusSubscription;
-  const services: ServiceProcess[] = [];
-  const progress: Progress[] = [];
-  const groups = new Map<string, number>();
+  let progress: Progress[];
+  let groups: ReadonlyMap<string, number>;
 
   beforeAll(async () => {
-    [database, nats] = await Promise.all([createTestDatabase({ migrate: true }), startPrivateNatsServer()]);
-    const { pool } = database;
-    await seedDemo(pool, { recordCount: 600 });
-    // Dialable at any hour of the test run; calls finalize their records when they end.
-    await pool.query('UPDATE records SET daily_from = 0, daily_till = 86400');
-    await pool.query(
-      `UPDATE campaign_groups SET record_processed = false WHERE name IN ('Spring Offers@Sales', 'Spring Offers@Retention')`,
-    );
-    const { rows } = await pool.query<{ id: number; name: string }>('SELECT id, name FROM campaign_groups');
-    for (const row of rows) groups.set(row.name, row.id);
-
-    const env = {
-      DATABASE_URL: database.url,
-      NATS_URL: nats.url,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      DNC_SCREENING: 'off',
-      OCS_TENANT: DEMO_TENANT,
-      PACING_TICK_MS: '200',
-      TELEPHONY_TIME_SCALE: '10',
-      PACING_SWITCH_TIME_SCALE: '10',
-      TELEPHONY_AUTO_READY_AFTER_ACW_SECONDS: '2',
-      TELEPHONY_SIMULATED_AGENTS: [...new Set([...SALES, ...RETENTION])]
-        .map((loginId) => `${loginId}:${placeOf(loginId)}`)
-        .join(','),
-      // Short conversations, no breaks, mostly live answers: many calls in a short run.
-      TELEPHONY_AGENT_MODEL: JSON.stringify({
-        talkSeconds: { mean: 30, cv: 0.5 },
-        wrapSeconds: { mean: 5, cv: 0.5 },
-        breakProbability: 0,
-      }),
-      TELEPHONY_CUSTOMER_MODEL: JSON.stringify({
+    system = await startPacingSystem({
+      busName: 'predictive-pacing-test',
+      finalizingAtRelease: ['Spring Offers@Sales', 'Spring Offers@Retention'],
+      // Mostly live answers: many calls in a short run.
+      customers: {
         reach: { person: 0.7, machine: 0.05, fax: 0, busy: 0.1, sit: 0.05, 'no-answer': 0.15 },
         patienceSeconds: { mean: 30, cv: 0.3 },
-      }),
-    };
-    for (const service of ['campaign-manager', 'record-dispatcher', 'telephony-sim', 'predictive-pacing'])
-      services.push(spawnService(builtScript(`apps/${service}/src/main.js`), env));
-    await Promise.all(services.map((service) => service.ready(30_000)));
-    bus = await connectBus({ url: nats.url, name: 'predictive-pacing-test' });
-    follower = await bus.follow(CallProgress, (event) => void progress.push(event.data));
+      },
+    });
+    ({ database, bus, progress, groups } = system);
   }, 120_000);
 
-  afterAll(async () => {
-    await follower?.stop();
-    await bus?.close();
-    await Promise.allSettled(services.map((service) => service.stop()));
-    await Promise.allSettled([nats?.stop(), database?.drop()]);
-  });
+  afterAll(() => system?.stop());
 
   const ofGroup = (dbid: number) => progress.filter((step) => step.campaignGroupDbid === dbid);
   const finals = (steps: Progress[]) =>
     steps.filter((step) => step.callResult !== null && step.state !== 'established');
-
-  async function start(dbid: number, dialMode: number): Promise<CampaignGroupStatus> {
-    return bus.request(StartDialing, { dbid, dialMode }, ORIGIN, { timeoutMs: 5_000 });
-  }
-
-  /** Stops and unloads the group; resolves once its session has drained (every call ended). */
-  async function unload(dbid: number): Promise<void> {
-    await bus.request(UnloadCampaignGroup, { dbid }, ORIGIN, { timeoutMs: 5_000 });
-    await eventually(
-      async () => {
-        const { rows } = await database.pool.query(
-          `SELECT state FROM dialing_sessions WHERE campaign_group_id = $1`,
-          [dbid],
-        );
-        expect(rows.map((row) => row.state)).toEqual(['drained']);
-      },
-      60_000,
-      250,
-    );
-  }
+  const start = (dbid: number, dialMode: number) => system.start(dbid, dialMode);
+  const unload = (dbid: number) => system.unload(dbid);
 
   async function setAgents(loginIds: string[], state: 'ready' | 'not-ready'): Promise<void> {
     for (const loginId of loginIds)

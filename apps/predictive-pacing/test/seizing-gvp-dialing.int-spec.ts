@@ -1,99 +1,56 @@
 import {
-  AgentStateChanged,
-  CallProgress,
+  type AgentStateChanged,
   CampaignGroupOperationError,
-  CampaignGroupStatusChanged,
-  type CampaignGroupStatus,
+  type CampaignGroupStatusChanged,
   type PayloadOf,
   SetDialingMode,
-  StartDialing,
-  UnloadCampaignGroup,
 } from '@ocs/contracts';
 import { CallResult, CommDnError, DialMode, GroupCampaignStatus, RecordStatus } from '@ocs/domain';
-import { type Bus, BusRemoteError, type BusSubscription, connectBus } from '@ocs/messaging';
-import { eventually, startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
-import { DEMO_AGENTS, DEMO_TENANT, seedDemo } from '@ocs/persistence';
-import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
-import { builtScript, spawnService, type ServiceProcess } from '@ocs/service-kit/testing';
+import { type Bus, BusRemoteError } from '@ocs/messaging';
+import { eventually } from '@ocs/messaging/testing';
+import { type TestDatabase } from '@ocs/persistence/testing';
+import {
+  ORIGIN,
+  type PacingSystem,
+  type Progress,
+  RETENTION,
+  startPacingSystem,
+} from './support/pacing-system';
 
 // The seizing and GVP modes end to end, every service from dist/ (as automatic-dialing.int-spec.ts):
 // campaign-manager, record-dispatcher (no DNC screening), telephony-sim playing the agents ten times
 // faster than real time, and predictive-pacing with three voice ports per GVP group. The groups
 // finalize records when their calls end (record_processed off), so no desktop is needed.
 
-const ORIGIN = { tenant: DEMO_TENANT };
-const SALES = ['agent01', 'agent02', 'agent03', 'agent04', 'agent05'];
-const RETENTION = ['agent05', 'agent06', 'agent07', 'agent08'];
 const GVP_PORTS = 3;
-const placeOf = (loginId: string) => DEMO_AGENTS.find((agent) => agent.loginId === loginId)!.place.name;
 
-type Progress = PayloadOf<typeof CallProgress>;
 type AgentChange = PayloadOf<typeof AgentStateChanged>;
 
 jest.setTimeout(180_000);
 
 describe('seizing and GVP dialing modes with predictive-pacing (every service from dist/)', () => {
+  let system: PacingSystem;
   let database: TestDatabase;
-  let nats: PrivateNatsServer;
   let bus: Bus;
-  const followers: BusSubscription[] = [];
-  const services: ServiceProcess[] = [];
-  const progress: Progress[] = [];
-  const agentChanges: AgentChange[] = [];
-  const statuses: Array<PayloadOf<typeof CampaignGroupStatusChanged>> = [];
-  const groups = new Map<string, number>();
+  let progress: Progress[];
+  let agentChanges: AgentChange[];
+  let statuses: Array<PayloadOf<typeof CampaignGroupStatusChanged>>;
+  let groups: ReadonlyMap<string, number>;
 
   beforeAll(async () => {
-    [database, nats] = await Promise.all([createTestDatabase({ migrate: true }), startPrivateNatsServer()]);
-    const { pool } = database;
-    await seedDemo(pool, { recordCount: 600 });
-    await pool.query('UPDATE records SET daily_from = 0, daily_till = 86400');
-    await pool.query('UPDATE campaign_groups SET record_processed = false');
-    const { rows } = await pool.query<{ id: number; name: string }>('SELECT id, name FROM campaign_groups');
-    for (const row of rows) groups.set(row.name, row.id);
-
-    const env = {
-      DATABASE_URL: database.url,
-      NATS_URL: nats.url,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      DNC_SCREENING: 'off',
-      OCS_TENANT: DEMO_TENANT,
-      PACING_TICK_MS: '200',
-      PACING_GVP_PORTS: String(GVP_PORTS),
-      TELEPHONY_TIME_SCALE: '10',
-      TELEPHONY_AUTO_READY_AFTER_ACW_SECONDS: '2',
-      TELEPHONY_SIMULATED_AGENTS: [...new Set([...SALES, ...RETENTION])]
-        .map((loginId) => `${loginId}:${placeOf(loginId)}`)
-        .join(','),
-      TELEPHONY_AGENT_MODEL: JSON.stringify({
-        talkSeconds: { mean: 30, cv: 0.5 },
-        wrapSeconds: { mean: 5, cv: 0.5 },
-        breakProbability: 0,
-      }),
-      TELEPHONY_CUSTOMER_MODEL: JSON.stringify({
+    system = await startPacingSystem({
+      busName: 'seizing-gvp-test',
+      customers: {
         reach: { person: 0.6, machine: 0.05, fax: 0, busy: 0.1, sit: 0.05, 'no-answer': 0.2 },
         patienceSeconds: { mean: 30, cv: 0.3 },
         talkSeconds: { mean: 30, cv: 0.5 },
-      }),
-    };
-    for (const service of ['campaign-manager', 'record-dispatcher', 'telephony-sim', 'predictive-pacing'])
-      services.push(spawnService(builtScript(`apps/${service}/src/main.js`), env));
-    await Promise.all(services.map((service) => service.ready(30_000)));
-    bus = await connectBus({ url: nats.url, name: 'seizing-gvp-test' });
-    followers.push(
-      await bus.follow(CallProgress, (event) => void progress.push(event.data)),
-      await bus.follow(AgentStateChanged, (event) => void agentChanges.push(event.data)),
-      await bus.follow(CampaignGroupStatusChanged, (event) => void statuses.push(event.data)),
-    );
+      },
+      env: { PACING_GVP_PORTS: String(GVP_PORTS) },
+    });
+    ({ database, bus, progress, agentChanges, statuses, groups } = system);
   }, 120_000);
 
-  afterAll(async () => {
-    await Promise.allSettled(followers.map((follower) => follower.stop()));
-    await bus?.close();
-    await Promise.allSettled(services.map((service) => service.stop()));
-    await Promise.allSettled([nats?.stop(), database?.drop()]);
-  });
+  afterAll(() => system?.stop());
 
   const ofGroup = (dbid: number) => progress.filter((step) => step.campaignGroupDbid === dbid);
   const finals = (steps: Progress[]) =>
@@ -102,25 +59,8 @@ describe('seizing and GVP dialing modes with predictive-pacing (every service fr
   /** Calls an agent was made busy with: bridged to him, or (seizing) seized at the dial. */
   const seizedCalls = () =>
     new Set(agentChanges.filter((change) => change.state === 'busy' && change.callId).map((c) => c.callId!));
-
-  function start(dbid: number, dialMode: number): Promise<CampaignGroupStatus> {
-    return bus.request(StartDialing, { dbid, dialMode }, ORIGIN, { timeoutMs: 5_000 });
-  }
-
-  async function unload(dbid: number): Promise<void> {
-    await bus.request(UnloadCampaignGroup, { dbid }, ORIGIN, { timeoutMs: 5_000 });
-    await eventually(
-      async () => {
-        const { rows } = await database.pool.query(
-          `SELECT state FROM dialing_sessions WHERE campaign_group_id = $1`,
-          [dbid],
-        );
-        expect(rows.map((row) => row.state)).toEqual(['drained']);
-      },
-      60_000,
-      250,
-    );
-  }
+  const start = (dbid: number, dialMode: number) => system.start(dbid, dialMode);
+  const unload = (dbid: number) => system.unload(dbid);
 
   async function outcome(dbid: number) {
     const { pool } = database;
