@@ -14,11 +14,21 @@ export interface SimClock {
 
 export function scaledClock(scale: number, realNow: () => number = Date.now): SimClock {
   const origin = realNow();
-  const now = () => origin + (realNow() - origin) * scale;
+  // Timers run on Node's monotonic clock, `realNow` is the wall clock: a task may run a real
+  // millisecond before the wall clock shows its time, `scale` simulated ones. The clock never shows
+  // less than the time of a task that ran, so a step timed "2 s after the answer" is never 1.99 s.
+  let reached = origin;
+  const now = () => Math.max(reached, origin + (realNow() - origin) * scale);
   return {
     now,
     at(at, task) {
-      const timer = setTimeout(task, Math.max(0, (at - now()) / scale));
+      const timer = setTimeout(
+        () => {
+          reached = Math.max(reached, at);
+          task();
+        },
+        Math.max(0, (at - now()) / scale),
+      );
       return () => clearTimeout(timer);
     },
   };

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { defineCommand, defineEvent, defineStream } from '../definitions';
-import { campaignGroupStatusSchema, MAX_DBID } from './campaign-groups';
+import { campaignGroupStatusSchema } from './campaign-groups';
+import { dbid, loginId } from './fields';
 
 /**
  * Agents as configured: who may log in to a desktop, at which places, in which agent groups. The
  * gateway asks campaign-manager, which reads the configuration tables, when an agent connects.
  */
-
-const dbid = z.number().int().positive().max(MAX_DBID);
 
 export const AgentErrorCode = {
   /** No agent with the requested login id is configured for the tenant. */
@@ -50,7 +49,7 @@ export const GetAgentDesktopContext = defineCommand({
   service: 'campaign-manager',
   type: 'agents.get-desktop-context',
   version: 1,
-  request: z.object({ loginId: z.string().min(1).max(32), place: z.string().min(1).max(255) }),
+  request: z.object({ loginId, place: z.string().min(1).max(255) }),
   reply: agentDesktopContextSchema,
 });
 
@@ -73,7 +72,7 @@ export const DesktopSessionOpened = defineEvent({
   version: 1,
   schema: z.object({
     sessionId: z.uuid(),
-    loginId: z.string().min(1).max(32),
+    loginId,
     place: z.string().min(1).max(255),
   }),
 });
@@ -84,8 +83,6 @@ export const AgentConfigStream = defineStream({
   domain: 'agent-config',
   maxAgeSeconds: 86_400,
 });
-
-const loginId = z.string().min(1).max(32);
 
 /**
  * Adds an agent of the envelope's tenant to an agent group, or takes it out: the agent is then

@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import { defineCommand, defineEvent } from '../definitions';
-import { MAX_DBID } from './campaign-groups';
 import { deliveredRecordSchema, recordListSchema } from './dialing-sessions';
 import { RecordStream } from './records';
 import { CALL_MODES, callAgentSchema } from './telephony';
+import { dbid, loginId, recordHandle } from './fields';
 
 /**
  * Automatic dialing (Progressive, Predictive, their seizing variants, the GVP modes): predictive-pacing decides how many calls to place
  * and asks record-dispatcher to dial them; record-dispatcher owns the records, places the calls
  * through the telephony port and follows their CallProgress to the record's final update.
  */
-
-const dbid = z.number().int().positive().max(MAX_DBID);
-const recordHandle = z.number().int().positive().max(MAX_DBID);
 
 /**
  * Places up to `count` calls for the session's buffered records in dialing order (each screened
@@ -65,7 +62,7 @@ export const DialedRecordEstablished = defineEvent({
   type: 'dialed-record-established',
   version: 1,
   schema: z.object({
-    agentId: z.string().min(1).max(32),
+    agentId: loginId,
     place: z.string().min(1).max(255),
     callId: z.uuid(),
     campaignGroupDbid: dbid,
@@ -85,7 +82,7 @@ export const PushRecord = defineCommand({
   service: 'record-dispatcher',
   type: 'dialing-sessions.push-record',
   version: 1,
-  request: z.object({ sessionId: z.uuid(), agentId: z.string().min(1).max(32) }),
+  request: z.object({ sessionId: z.uuid(), agentId: loginId }),
   reply: z.object({ outcome: z.enum(['pushed', 'held', 'empty']), handle: recordHandle.nullable() }),
 });
 
@@ -99,7 +96,7 @@ export const RecordPushed = defineEvent({
   type: 'record-pushed',
   version: 1,
   schema: z.object({
-    agentId: z.string().min(1).max(32),
+    agentId: loginId,
     campaignGroupDbid: dbid,
     record: deliveredRecordSchema,
     list: recordListSchema,

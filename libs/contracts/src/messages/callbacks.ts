@@ -1,8 +1,8 @@
 import { CALLBACK_TYPES } from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand, defineEvent, defineStream } from '../definitions';
-import { MAX_DBID } from './campaign-groups';
 import { callbackRequestSchema, deliveredRecordSchema, recordListSchema } from './dialing-sessions';
+import { dbid, loginId as agentId, recordHandle } from './fields';
 
 /**
  * Callbacks: RecordReschedule / ScheduledRecordReschedule kept on the record handle until
@@ -10,9 +10,6 @@ import { callbackRequestSchema, deliveredRecordSchema, recordListSchema } from '
  * the ScheduledCall delivery to a desktop (api-gateway, which knows who is logged in).
  */
 
-const dbid = z.number().int().positive().max(MAX_DBID);
-const recordHandle = z.number().int().positive().max(MAX_DBID);
-const agentId = z.string().min(1).max(32);
 const recordId = z.string().regex(/^[0-9]+$/);
 const unixSeconds = z.number().int().nonnegative();
 

@@ -7,7 +7,8 @@ import {
 } from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand, defineEvent, defineStream } from '../definitions';
-import { campaignGroupStatusSchema, MAX_DBID } from './campaign-groups';
+import { campaignGroupStatusSchema } from './campaign-groups';
+import { dbid } from './fields';
 
 /**
  * The life of a campaign group in OCS: campaign-manager owns its status (Load, StartDialing,
@@ -16,7 +17,6 @@ import { campaignGroupStatusSchema, MAX_DBID } from './campaign-groups';
  * unloading session has no records left.
  */
 
-const dbid = z.number().int().positive().max(MAX_DBID);
 const status = z.literal(GROUP_CAMPAIGN_STATUS_VALUES);
 
 /**

@@ -1,11 +1,9 @@
 import { DIAL_MODE_VALUES, GROUP_CAMPAIGN_STATUS_VALUES, OPTIMIZATION_METHOD_VALUES } from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand } from '../definitions';
+import { dbid } from './fields';
 
-/** Configuration DBIDs are Postgres `integer` ids. */
-export const MAX_DBID = 2_147_483_647;
-
-const dbid = z.number().int().positive().max(MAX_DBID);
+export { MAX_DBID } from './fields';
 
 /**
  * A configured campaign group and where it stands, the data of a Communication DN

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../definitions';
-import { MAX_DBID } from './campaign-groups';
+import { dbid } from './fields';
 
 /**
  * What the OCS HTTP interface needs besides the desktop and campaign group commands: the tenant a
@@ -19,7 +19,7 @@ export const ResolveTenant = defineCommand({
   version: 1,
   request: z
     .object({
-      dbid: z.number().int().positive().max(MAX_DBID).optional(),
+      dbid: dbid.optional(),
       name: z.string().min(1).max(255).optional(),
     })
     .refine((request) => request.dbid !== undefined || request.name !== undefined, {

@@ -7,16 +7,14 @@ import {
 import { z } from 'zod';
 import { defineCommand } from '../definitions';
 import { callingListFieldSchema } from './campaign-group-sessions';
-import { MAX_DBID } from './campaign-groups';
+import { dbid, loginId, phone, recordHandle } from './fields';
 
 /**
  * The records of a dialing session as desktops get them: record-dispatcher hands the next record
  * of a loaded campaign group to an agent (preview) and takes back one the agent did not process.
  */
 
-const dbid = z.number().int().positive().max(MAX_DBID);
 /** GSW_RECORD_HANDLE: unique across the cluster, never reused. */
-const recordHandle = z.number().int().positive().max(MAX_DBID);
 
 export const DialingSessionErrorCode = {
   /** The campaign group has no dialing session that gives out records (not loaded, or unloading). */
@@ -96,7 +94,7 @@ export const TakeNextRecord = defineCommand({
   service: 'record-dispatcher',
   type: 'dialing-sessions.take-next-record',
   version: 1,
-  request: z.object({ campaignGroupDbid: dbid, agentId: z.string().min(1).max(32) }),
+  request: z.object({ campaignGroupDbid: dbid, agentId: loginId }),
   /** `list`: the record's calling list, null with no record. */
   reply: z.object({
     record: deliveredRecordSchema.nullable(),
@@ -112,7 +110,7 @@ export const ReturnRecord = defineCommand({
   service: 'record-dispatcher',
   type: 'dialing-sessions.return-record',
   version: 1,
-  request: z.object({ handle: recordHandle, agentId: z.string().min(1).max(32) }),
+  request: z.object({ handle: recordHandle, agentId: loginId }),
   reply: z.object({ handle: recordHandle }),
 });
 
@@ -162,12 +160,12 @@ export const UpdateRecord = defineCommand({
     .object({
       handle: recordHandle,
       /** The requesting agent; absent for an OCS HTTP client, which may act on any desktop's record. */
-      agentId: z.string().min(1).max(32).optional(),
+      agentId: loginId.optional(),
       final: z.boolean(),
       callResult: z.number().int().nonnegative().max(2_147_483_647).optional(),
       dailyFrom: z.number().int().min(0).max(86_400).optional(),
       dailyTill: z.number().int().min(0).max(86_400).optional(),
-      contactInfo: z.string().trim().min(1).max(128).optional(),
+      contactInfo: phone.optional(),
       contactInfoType: z.number().int().min(0).max(11).optional(),
       customFields: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).optional(),
       treatment: z.enum(DESKTOP_TREATMENT_REQUESTS).optional(),
@@ -201,7 +199,7 @@ export const RejectRecord = defineCommand({
   type: 'dialing-sessions.reject-record',
   version: 1,
   /** `agentId` absent: an OCS HTTP client; the record goes back to the agent holding it. */
-  request: z.object({ handle: recordHandle, agentId: z.string().min(1).max(32).optional() }),
+  request: z.object({ handle: recordHandle, agentId: loginId.optional() }),
   reply: recordPlaceSchema,
 });
 
@@ -213,7 +211,7 @@ export const GetChainedRecords = defineCommand({
   service: 'record-dispatcher',
   type: 'dialing-sessions.get-chained-records',
   version: 1,
-  request: z.object({ handle: recordHandle, agentId: z.string().min(1).max(32) }),
+  request: z.object({ handle: recordHandle, agentId: loginId }),
   reply: recordPlaceSchema.extend({
     records: z.array(deliveredRecordSchema),
     /** The fields of the chain's calling list. */
@@ -240,6 +238,6 @@ export const GetDesktopRecords = defineCommand({
   service: 'record-dispatcher',
   type: 'dialing-sessions.get-desktop-records',
   version: 1,
-  request: z.object({ agentId: z.string().min(1).max(32) }),
+  request: z.object({ agentId: loginId }),
   reply: z.object({ records: z.array(desktopRecordSchema) }),
 });

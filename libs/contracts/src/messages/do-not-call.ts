@@ -1,8 +1,8 @@
 import { DNC_SOURCES } from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand, defineEvent, defineStream } from '../definitions';
-import { MAX_DBID } from './campaign-groups';
 import { chainAttrSchema, recordSelectionSchema } from './records';
+import { customerId, loginId as agentId, phone, recordHandle } from './fields';
 
 /**
  * The do-not-call list (dnc-registry) and marking records No Call (record-dispatcher). Phones are
@@ -10,10 +10,6 @@ import { chainAttrSchema, recordSelectionSchema } from './records';
  * that normalized form.
  */
 
-const recordHandle = z.number().int().positive().max(MAX_DBID);
-const agentId = z.string().min(1).max(32);
-const phone = z.string().trim().min(1).max(128);
-const customerId = z.string().trim().min(1).max(255);
 // One retrieval batch (DIALING_BUFFER_SIZE is at most 10,000) fits in one check.
 const MAX_CHECK_VALUES = 10_000;
 

@@ -2,15 +2,12 @@ import { AGENT_STATES } from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand, defineEvent } from '../definitions';
 import { DesktopSessionStream } from './agents';
-import { MAX_DBID } from './campaign-groups';
+import { dbid, loginId, recordHandle } from './fields';
 
 /**
  * What desktops tell predictive-pacing about their agents (ReadyTime hints, Smart Logout), and
  * what it tells about them in return.
  */
-
-const dbid = z.number().int().positive().max(MAX_DBID);
-const loginId = z.string().min(1).max(32);
 
 /**
  * A desktop's ReadyTime request, acknowledged: its agent expects to be ready `seconds` after the
@@ -25,7 +22,7 @@ export const AgentReadyTimeHinted = defineEvent({
   schema: z.object({
     loginId,
     campaignGroupDbid: dbid,
-    handle: z.number().int().positive().max(MAX_DBID),
+    handle: recordHandle,
     seconds: z.number().int().positive(),
   }),
 });

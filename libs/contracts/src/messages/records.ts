@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineCommand, defineEvent, defineStream } from '../definitions';
 import { callingListFieldSchema } from './campaign-group-sessions';
 import { MAX_DBID } from './campaign-groups';
+import { customerId, dbid, loginId as agentId, phone, recordHandle } from './fields';
 
 /**
  * Records outside the dialing flow: RequestRecordCancel (by handle, phone or customer id) and
@@ -10,10 +11,7 @@ import { MAX_DBID } from './campaign-groups';
  * commands take typed data.
  */
 
-const dbid = z.number().int().positive().max(MAX_DBID);
 /** GSW_RECORD_HANDLE. */
-const recordHandle = z.number().int().positive().max(MAX_DBID);
-const agentId = z.string().min(1).max(32);
 const int32 = z.number().int().min(0).max(2_147_483_647);
 
 export const RecordsErrorCode = {
@@ -38,8 +36,8 @@ export const recordSelectionSchema = z
   .object({
     by: z.object({
       handle: recordHandle.optional(),
-      phone: z.string().trim().min(1).max(128).optional(),
-      customerId: z.string().trim().min(1).max(255).optional(),
+      phone: phone.optional(),
+      customerId: customerId.optional(),
     }),
     chain: chainAttrSchema.default(DEFAULT_CHAIN_ATTR),
     /** The requesting agent (desktop requests); absent for third parties. */
@@ -97,7 +95,7 @@ export const CancelRecords = defineCommand({
 
 /** A typed record to add, as parseNewRecord in @ocs/desktop-protocol produces it. */
 export const newRecordSchema = z.object({
-  contactInfo: z.string().trim().min(1).max(128),
+  contactInfo: phone,
   contactInfoType: z.number().int().min(0).max(11),
   recordType: z.number().int().min(0).max(10),
   recordStatus: z.number().int().min(0).max(8),

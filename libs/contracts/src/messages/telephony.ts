@@ -6,7 +6,7 @@ import {
 } from '@ocs/domain';
 import { z } from 'zod';
 import { defineCommand, defineEvent, defineStream } from '../definitions';
-import { MAX_DBID } from './campaign-groups';
+import { dbid, loginId, phone, recordHandle } from './fields';
 
 /**
  * The telephony port: the services ask for calls (DialCall), bridge answered ones to agents
@@ -19,11 +19,10 @@ import { MAX_DBID } from './campaign-groups';
  */
 
 const callId = z.uuid();
-const dbid = z.number().int().positive().max(MAX_DBID);
 
 /** The agent a call is for: login id and place, as the desktop logged in. */
 export const callAgentSchema = z.object({
-  loginId: z.string().min(1).max(32),
+  loginId,
   place: z.string().min(1).max(255),
 });
 
@@ -61,8 +60,8 @@ export const DialCall = defineCommand({
     .object({
       callId,
       campaignGroupDbid: dbid,
-      recordHandle: z.number().int().positive().max(MAX_DBID),
-      phone: z.string().trim().min(1).max(128),
+      recordHandle,
+      phone,
       userData: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
       mode: z.enum(CALL_MODES),
       /**
@@ -181,7 +180,7 @@ export const CallProgress = defineEvent({
   schema: z.object({
     callId,
     campaignGroupDbid: dbid,
-    recordHandle: z.number().int().positive().max(MAX_DBID),
+    recordHandle,
     /** 1 for `dialing`, then one more per event of the call. */
     seq: z.number().int().positive(),
     state: z.enum(CALL_PROGRESS_STATES),
