@@ -394,6 +394,7 @@ describe('campaign group lifecycle in campaign-manager', () => {
         callWaitConnectedTimeoutSeconds: 6,
         predictiveCallback: false,
         customerIdField: 'account',
+        callAnswerTypeRecognition: 'no_am_detection',
       },
       callingLists: [
         {

@@ -30,24 +30,32 @@ describe('automatic dialing in record-dispatcher (Postgres + NATS)', () => {
   let dialed: Array<RequestOf<typeof DialCall>>;
   let established: Array<{ id?: string; data: unknown }>;
   let refuseDials: boolean;
+  // What the telephony port's GetCall answers, by call id (null when absent).
+  let portCalls: Map<string, Progress>;
   let sessionId: string;
   let settings: DialingSettings;
 
-  async function start(recordProcessed: boolean): Promise<void> {
+  async function start(recordProcessed: boolean, recognition = 'no_am_detection'): Promise<void> {
     harness = await Harness.start(200);
     const group = await harness.groupDbid('Spring Offers@Sales');
-    await harness.db.pool.query('UPDATE campaign_groups SET record_processed = $2 WHERE id = $1', [
-      group,
-      recordProcessed,
-    ]);
+    await harness.db.pool.query(
+      'UPDATE campaign_groups SET record_processed = $2, call_answer_type_recognition = $3 WHERE id = $1',
+      [group, recordProcessed, recognition],
+    );
     settings = testSettings({
       now: NOW,
-      calls: { abandonLockoutHours: 72, applicationDbid: 7, recordUriBase: 'https://ocs.example' },
+      calls: {
+        abandonLockoutHours: 72,
+        applicationDbid: 7,
+        recordUriBase: 'https://ocs.example',
+        silentCallCheckSeconds: 60,
+      },
     });
     sessions = await harness.dispatcher(settings);
     dialed = [];
     established = [];
     refuseDials = false;
+    portCalls = new Map();
     const pool = harness.db.pool;
     const store = new SessionStore(pool);
     const outbox = new CallbackOutbox(
@@ -58,7 +66,10 @@ describe('automatic dialing in record-dispatcher (Postgres + NATS)', () => {
     const requests = new DesktopRequests(sessions, store, new DesktopRecordStore(pool), () => NOW, outbox);
     // The telephony port and the gateway's stream are stand-ins: the contracts are checked here.
     const bus = {
-      request: async (_command: unknown, data: unknown) => {
+      request: async (command: unknown, data: unknown) => {
+        const { callId } = data as { callId: string };
+        if (command === DEFAULT_CALL_CONTRACTS.getCall)
+          return { callId, last: portCalls.get(callId) ?? null };
         if (refuseDials) throw new BusNoRespondersError('telephony.calls.dial');
         dialed.push(data as RequestOf<typeof DialCall>);
         return { callId: (data as { callId: string }).callId, duplicate: false };
@@ -155,7 +166,9 @@ describe('automatic dialing in record-dispatcher (Postgres + NATS)', () => {
     const first = dialed[0];
     expect(first).toMatchObject({
       mode: 'agent',
+      // The group's call_answer_type_recognition, the default one.
       amd: false,
+      callAnswerTypeRecognition: 'no_am_detection',
       recordHandle: placed[0].handle,
       phone: placed[0].phone,
     });
@@ -172,6 +185,28 @@ describe('automatic dialing in record-dispatcher (Postgres + NATS)', () => {
     );
     expect(rows.map((row) => row.state)).toEqual(['dialing', 'dialing', 'dialing']);
     expect(rows.map((row) => row.call_id).sort()).toEqual(placed.map((call) => call.callId).sort());
+  });
+
+  it("asks for the group's call progress detection, and AMD with an AM-detecting value", async () => {
+    const detecting = async (recognition: string) => {
+      await start(true, recognition);
+      await calls.dial(sessionId, 1, { tenant: TENANT });
+      const [request] = dialed;
+      await harness.stop();
+      return { amd: request.amd, recognition: request.callAnswerTypeRecognition };
+    };
+    expect(await detecting('accurate_am_detection')).toEqual({
+      amd: true,
+      recognition: 'accurate_am_detection',
+    });
+    expect(await detecting('no_progress_detection')).toEqual({
+      amd: false,
+      recognition: 'no_progress_detection',
+    });
+    // The switch's preset: nothing asked of an adapter that only switches AMD on or off.
+    await start(true, 'telephony_preset');
+    await calls.dial(sessionId, 1, { tenant: TENANT });
+    expect(dialed[0]).toMatchObject({ amd: false, callAnswerTypeRecognition: 'telephony_preset' });
   });
 
   it('gives a record back when the telephony port is not there', async () => {
@@ -285,6 +320,63 @@ describe('automatic dialing in record-dispatcher (Postgres + NATS)', () => {
       [record.record_id],
     );
     expect(history.rows[0].agent_id).toBe(AGENT.loginId);
+  });
+
+  it('settles silent calls from what the port tells: bridged, ended after a lost established, unknown', async () => {
+    await start(true);
+    const [bridged, ended, unknown, ringing] = [
+      await dialOne(),
+      await dialOne(),
+      await dialOne(),
+      await dialOne(),
+    ];
+    const step = (
+      call: { callId: string; handle: number },
+      state: CallProgressState,
+      extra: Partial<Progress>,
+    ) =>
+      CallProgress.schema.parse({
+        callId: call.callId,
+        campaignGroupDbid: 1,
+        recordHandle: call.handle,
+        seq: 5,
+        state,
+        at: NOW.toISOString(),
+        callResult: null,
+        ...extra,
+      });
+    portCalls.set(bridged.callId, step(bridged, 'established', { agent: AGENT }));
+    portCalls.set(ended.callId, step(ended, 'released', { agent: AGENT, callResult: CallResult.Answer }));
+    portCalls.set(ringing.callId, step(ringing, 'ringing', {}));
+    // Silent for ten minutes; none of the four sent any CallProgress.
+    await harness.db.pool.query(
+      "UPDATE record_handles SET dialed_at = CURRENT_TIMESTAMP - interval '10 minutes' WHERE state = 'dialing'",
+    );
+    expect(await calls.settleSilentCalls([sessionId])).toEqual({ deliver: 1, end: 1, return: 1 });
+    // Claimed once per check period: an immediate second sweep takes nothing.
+    expect(await calls.settleSilentCalls([sessionId])).toEqual({});
+    const { rows } = await harness.db.pool.query<{ handle: number; state: string; agent_id: string | null }>(
+      'SELECT handle, state, agent_id FROM record_handles WHERE handle = ANY($1::int[]) ORDER BY handle',
+      [[bridged, ended, unknown, ringing].map((call) => call.handle)],
+    );
+    // Bridged: on the agent's desktop, announced to the gateway; ringing: still the switch's.
+    expect(rows).toEqual([
+      { handle: bridged.handle, state: 'desktop', agent_id: AGENT.loginId },
+      { handle: ringing.handle, state: 'dialing', agent_id: null },
+    ]);
+    expect(established.map((message) => message.id)).toEqual([`dialed-record-${bridged.handle}`]);
+    // Ended with an agent whose `established` never came: finalized with that agent.
+    expect(await recordOf(ended.handle)).toMatchObject({
+      record_status: RecordStatus.Updated,
+      call_result: CallResult.Answer,
+      attempt: 1,
+    });
+    const history = await harness.db.pool.query('SELECT agent_id FROM call_attempts WHERE record_id = $1', [
+      recordIds.get(ended.handle),
+    ]);
+    expect(history.rows).toEqual([{ agent_id: AGENT.loginId }]);
+    // Never placed: back in its list, no attempt counted.
+    expect(await recordOf(unknown.handle)).toMatchObject({ record_status: RecordStatus.Ready, attempt: 0 });
   });
 
   it('dials engaged-agent calls one per agent named, and IVR calls without agents', async () => {

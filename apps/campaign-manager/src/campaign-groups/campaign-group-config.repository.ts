@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  type CallAnswerTypeRecognition,
   type DialMode,
   type FieldDefinition,
   type GroupCampaignStatus,
@@ -50,6 +51,7 @@ export interface CampaignGroupOptions {
   callWaitConnectedTimeoutSeconds: number;
   predictiveCallback: boolean;
   customerIdField: string | null;
+  callAnswerTypeRecognition: CallAnswerTypeRecognition;
 }
 
 export interface CampaignCallingList {
@@ -111,7 +113,8 @@ export class CampaignGroupConfigRepository {
       `SELECT agent_preview_mode_start AS "agentPreviewModeStart", record_processed AS "recordProcessed",
               stale_clean_timeout_seconds AS "staleCleanTimeoutSeconds",
               call_wait_connected_timeout_seconds AS "callWaitConnectedTimeoutSeconds",
-              predictive_callback AS "predictiveCallback", customer_id_field AS "customerIdField"
+              predictive_callback AS "predictiveCallback", customer_id_field AS "customerIdField",
+              call_answer_type_recognition AS "callAnswerTypeRecognition"
          FROM campaign_groups WHERE tenant_id = $1 AND id = $2`,
       [tenantId, dbid],
     );

@@ -3,6 +3,16 @@ import { GroupCampaignStatus, type OptimizationMethod } from '@ocs/domain';
 import type { Pool } from 'pg';
 import { PACED_MODES } from './paced-session';
 
+/** A campaign's configured abandon limits over its groups (see campaignLimits). */
+export interface CampaignLimits {
+  readonly tenant: string;
+  readonly campaignId: number;
+  readonly targetPercent: number | null;
+  readonly capPercent: number | null;
+  /** Some group of the campaign configures no limits: the service-wide ones apply to it. */
+  readonly someDefault: boolean;
+}
+
 /** A session as `pacing_sessions` holds it, with its tenant's name. */
 export interface PacingSessionRow {
   readonly id: string;
@@ -17,6 +27,9 @@ export interface PacingSessionRow {
   readonly optimizeGoal: number | null;
   /** Running in a mode this service paces. */
   readonly paced: boolean;
+  /** The group's abandon target and cap (campaign_groups, percent); null: the service-wide ones. */
+  readonly abandonTargetPercent: number | null;
+  readonly abandonCapPercent: number | null;
 }
 
 // Must match the partial index pacing_sessions_running_idx (isPacedMode's modes).
@@ -25,7 +38,13 @@ const PACED = `s.group_status = ${GroupCampaignStatus.Running} AND s.dial_mode I
 const COLUMNS = `
   s.id, s.tenant_id AS "tenantId", t.name AS tenant, s.campaign_group_id AS "campaignGroupDbid",
   s.campaign_id AS "campaignDbid", s.agent_group_id AS "agentGroupDbid", s.group_status AS "groupStatus",
-  s.dial_mode AS "dialMode", s.optimize_by AS "optimizeBy", s.optimize_goal AS "optimizeGoal", (${PACED}) AS paced`;
+  s.dial_mode AS "dialMode", s.optimize_by AS "optimizeBy", s.optimize_goal AS "optimizeGoal", (${PACED}) AS paced,
+  cg.abandon_target_percent::float8 AS "abandonTargetPercent", cg.abandon_cap_percent::float8 AS "abandonCapPercent"`;
+
+// The group's configuration is read with its session, so a changed target or cap applies at the
+// owner's next tick.
+const FROM = `pacing_sessions s JOIN tenants t ON t.id = s.tenant_id
+  JOIN campaign_groups cg ON cg.tenant_id = s.tenant_id AND cg.id = s.campaign_group_id`;
 
 /**
  * The sessions predictive-pacing knows (`pacing_sessions`) and their leases: the replica whose lease
@@ -73,7 +92,7 @@ export class PacingSessionStore {
   /** The sessions `owner` holds, as they stand now (status and parameters change under a lease). */
   async owned(owner: string): Promise<PacingSessionRow[]> {
     const { rows } = await this.pool.query<PacingSessionRow>(
-      `SELECT ${COLUMNS} FROM pacing_sessions s JOIN tenants t ON t.id = s.tenant_id WHERE s.owner = $1`,
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE s.owner = $1`,
       [owner],
     );
     return rows;
@@ -99,8 +118,26 @@ export class PacingSessionStore {
             AND (s.owner IS NULL OR s.owner = $1 OR s.lease_expires_at < CURRENT_TIMESTAMP)
          RETURNING s.*
        )
-       SELECT ${COLUMNS} FROM taken s JOIN tenants t ON t.id = s.tenant_id`,
+       SELECT ${COLUMNS} FROM taken s JOIN tenants t ON t.id = s.tenant_id
+         JOIN campaign_groups cg ON cg.tenant_id = s.tenant_id AND cg.id = s.campaign_group_id`,
       [owner, ttlMs, sessionId ?? null],
+    );
+    return rows;
+  }
+
+  /**
+   * Every campaign's strictest configured abandon target and cap (percent) over its campaign groups
+   * (null when none configures them), and whether some group uses the service-wide ones: the limits
+   * its metrics report (campaignCompliance).
+   */
+  async campaignLimits(): Promise<CampaignLimits[]> {
+    const { rows } = await this.pool.query<CampaignLimits>(
+      `SELECT t.name AS tenant, cg.campaign_id AS "campaignId",
+              min(cg.abandon_target_percent)::float8 AS "targetPercent",
+              min(cg.abandon_cap_percent)::float8 AS "capPercent",
+              bool_or(cg.abandon_cap_percent IS NULL) AS "someDefault"
+         FROM campaign_groups cg JOIN tenants t ON t.id = cg.tenant_id
+        GROUP BY t.name, cg.campaign_id`,
     );
     return rows;
   }

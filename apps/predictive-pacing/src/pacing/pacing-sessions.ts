@@ -21,11 +21,10 @@ import {
   TelephonyErrorCode,
 } from '@ocs/contracts';
 import { DialMode } from '@ocs/domain';
-import { DEFAULT_COMPLIANCE } from '@ocs/pacing';
 import { type Bus, BusRemoteError, type BusSubscription, RetryLater, type Settlement } from '@ocs/messaging';
 import { AgentBook, readyIn } from './agent-book';
 import { CallsInProgress, logoutWaitSeconds } from './calls-in-progress';
-import { CampaignLedgers } from './campaign-ledgers';
+import { campaignCompliance, CampaignLedgers, groupCompliance } from './campaign-ledgers';
 import { type LiveAnswerStore } from './live-answer-store';
 import { PacedSession } from './paced-session';
 import { type PacingGauges, type PacingMetrics } from './pacing-metrics';
@@ -71,7 +70,7 @@ export class PacingSessions implements PacingGauges {
   private readonly books = new Map<string, AgentBook>();
   /** Tenants whose agents' snapshot (GetAgentStates) has been read. */
   private readonly snapshots = new Set<string>();
-  private readonly ledgers = new CampaignLedgers();
+  private readonly ledgers: CampaignLedgers;
   /** Every group's calls, for Smart Logout whoever paces them. */
   private readonly inProgress = new CallsInProgress();
   /** DialRecords and ConnectCall sequences under way, awaited by stop(). */
@@ -89,7 +88,9 @@ export class PacingSessions implements PacingGauges {
     private readonly settings: PacingSettings,
     private readonly metrics: PacingMetrics,
     private readonly logger: PacingLogger = console,
-  ) {}
+  ) {
+    this.ledgers = new CampaignLedgers(settings.compliance);
+  }
 
   /** Ids of the sessions this process paces. */
   sessionIds(): string[] {
@@ -236,6 +237,10 @@ export class PacingSessions implements PacingGauges {
     const held = new Set(await this.store.renew(instanceId, [...this.live.keys()], leaseTtlMs));
     for (const sessionId of this.live.keys()) if (!held.has(sessionId)) this.live.delete(sessionId);
     for (const row of await this.store.takeOver(instanceId, leaseTtlMs)) await this.attach(row);
+    // Every replica reports every campaign: the limits its metrics show follow the configuration.
+    this.ledgers.setCampaignOptions(
+      campaignCompliance(await this.store.campaignLimits(), this.settings.compliance),
+    );
   }
 
   private async attach(row: PacingSessionRow): Promise<void> {
@@ -245,7 +250,7 @@ export class PacingSessions implements PacingGauges {
       paced: new PacedSession(
         this.settings.clock(),
         row,
-        DEFAULT_COMPLIANCE.target,
+        groupCompliance(row, this.settings.compliance).target,
         this.settings.gvp,
         this.settings.switchTimeScale,
       ),
@@ -336,7 +341,8 @@ export class PacingSessions implements PacingGauges {
     const { count, mode, agents } = paced.plan(
       now,
       book,
-      this.ledgers.binding(row.tenant, row.campaignDbid, now),
+      // The campaign's windows against this group's target and cap.
+      this.ledgers.binding(row.tenant, row.campaignDbid, now, groupCompliance(row, this.settings.compliance)),
     );
     if (count <= 0) return;
     session.dialing = true;

@@ -1,3 +1,4 @@
+import { checkComplianceOptions, type ComplianceOptions, DEFAULT_COMPLIANCE } from '@ocs/pacing';
 import { parseEnv } from '@ocs/service-kit';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -19,6 +20,8 @@ export interface PacingSettings {
    * TELEPHONY_TIME_SCALE): the line's 2-second connect rule is on that clock, the pacer's on ours.
    */
   readonly switchTimeScale: number;
+  /** The abandon target and cap of campaign groups that configure none (fractions of live answers). */
+  readonly compliance: ComplianceOptions;
 }
 
 export interface GvpCapacity {
@@ -53,6 +56,18 @@ export const PACING_ENVIRONMENT = [
       "how much faster the switch's clock runs (telephony-sim's TELEPHONY_TIME_SCALE); scales the 2 s connect grace",
   },
   {
+    name: 'PACING_ABANDON_TARGET_PERCENT',
+    default: '2.5',
+    meaning:
+      'abandon rate (percent of live answers) the pacer aims at, for campaign groups without abandon_target_percent',
+  },
+  {
+    name: 'PACING_ABANDON_CAP_PERCENT',
+    default: '3',
+    meaning:
+      "abandon rate no campaign's 24 h or 30-day window may exceed, for campaign groups without abandon_cap_percent (at most 5)",
+  },
+  {
     name: 'PACING_GVP_POWER_RATIO',
     default: '2',
     meaning: 'Power GVP: unanswered calls in progress per free port (dials this far ahead)',
@@ -65,10 +80,22 @@ const schema = z.object({
   PACING_GVP_PORTS: z.coerce.number().int().min(1).max(500).default(DEFAULT_GVP_CAPACITY.ports),
   PACING_GVP_POWER_RATIO: z.coerce.number().min(1).max(10).default(DEFAULT_GVP_CAPACITY.powerRatio),
   PACING_SWITCH_TIME_SCALE: z.coerce.number().min(1).max(1000).default(1),
+  PACING_ABANDON_TARGET_PERCENT: z.coerce.number().default(DEFAULT_COMPLIANCE.target * 100),
+  PACING_ABANDON_CAP_PERCENT: z.coerce.number().default(DEFAULT_COMPLIANCE.cap * 100),
 });
 
 export function loadPacingSettings(env: NodeJS.ProcessEnv = process.env): PacingSettings {
   const parsed = parseEnv(schema, env);
+  const compliance = {
+    target: parsed.PACING_ABANDON_TARGET_PERCENT / 100,
+    cap: parsed.PACING_ABANDON_CAP_PERCENT / 100,
+  };
+  const errors = checkComplianceOptions(compliance);
+  if (errors.length > 0) {
+    throw new Error(
+      `Invalid configuration: PACING_ABANDON_TARGET_PERCENT / PACING_ABANDON_CAP_PERCENT: ${errors.join('; ')}`,
+    );
+  }
   return {
     tickMs: parsed.PACING_TICK_MS,
     leaseTtlMs: parsed.PACING_LEASE_TTL_MS,
@@ -76,5 +103,6 @@ export function loadPacingSettings(env: NodeJS.ProcessEnv = process.env): Pacing
     clock: () => Date.now() / 1000,
     gvp: { ports: parsed.PACING_GVP_PORTS, powerRatio: parsed.PACING_GVP_POWER_RATIO },
     switchTimeScale: parsed.PACING_SWITCH_TIME_SCALE,
+    compliance,
   };
 }

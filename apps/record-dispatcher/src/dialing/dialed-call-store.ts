@@ -1,10 +1,18 @@
-import { CallResult } from '@ocs/domain';
+import { CallResult, STALE_RECORD } from '@ocs/domain';
 import type { Pool, PoolClient } from 'pg';
+import { addToSessionCounts, settleRetrieved } from './session-store';
 
 /** Where an automatic call's record is held: its session and handle. */
 export interface CallPlace {
   readonly sessionId: string;
   readonly handle: number;
+}
+
+/** A `dialing` handle whose call went silent, claimed by one sweep to be settled. */
+export interface SilentCall extends CallPlace {
+  readonly callId: string;
+  /** Seconds since the call's last CallProgress, or since its dial when none came. */
+  readonly silentSeconds: number;
 }
 
 /** The rows automatic calls change beside the record requests' (`record_handles`, `phone_lockouts`). */
@@ -19,12 +27,59 @@ export class DialedCallStore {
     return rows[0];
   }
 
-  /** The first answer of the call, for the call history (answered_at); repeats keep the first. */
-  async answered(callId: string): Promise<void> {
+  /**
+   * A step of the call before its end: the silence the dialing sweep measures starts again, and the
+   * first answer is kept for the call history (answered_at; repeats keep the first).
+   */
+  async progressed(callId: string, answered: boolean): Promise<void> {
     await this.pool.query(
-      'UPDATE record_handles SET answered_at = COALESCE(answered_at, CURRENT_TIMESTAMP) WHERE call_id = $1',
-      [callId],
+      `UPDATE record_handles SET progress_at = CURRENT_TIMESTAMP,
+              answered_at = CASE WHEN $2 THEN COALESCE(answered_at, CURRENT_TIMESTAMP) ELSE answered_at END
+        WHERE call_id = $1`,
+      [callId, answered],
     );
+  }
+
+  /**
+   * Claims up to `limit` `dialing` handles of the given sessions whose calls have been silent (no
+   * CallProgress, or none since the dial) for `silentSeconds`, and that no sweep claimed within as
+   * long: the claim stamps checked_at in the statement that locks them (SKIP LOCKED), so replicas
+   * racing for them each get others, and the next check of a handle waits another period.
+   */
+  async claimSilent(
+    sessionIds: readonly string[],
+    silentSeconds: number,
+    limit: number,
+  ): Promise<SilentCall[]> {
+    if (sessionIds.length === 0) return [];
+    const { rows } = await this.pool.query<SilentCall>(
+      `UPDATE record_handles h SET checked_at = CURRENT_TIMESTAMP
+        WHERE h.handle IN (
+                SELECT c.handle FROM record_handles c
+                 WHERE c.state = 'dialing' AND c.session_id = ANY($1::uuid[])
+                   AND COALESCE(c.progress_at, c.dialed_at) < CURRENT_TIMESTAMP - $2 * interval '1 second'
+                   AND (c.checked_at IS NULL OR c.checked_at < CURRENT_TIMESTAMP - $2 * interval '1 second')
+                 ORDER BY c.dialed_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+          AND h.state = 'dialing'
+       RETURNING h.session_id AS "sessionId", h.handle, h.call_id AS "callId",
+                 EXTRACT(EPOCH FROM CURRENT_TIMESTAMP - COALESCE(h.progress_at, h.dialed_at))::float8 AS "silentSeconds"`,
+      [sessionIds, silentSeconds, limit],
+    );
+    return rows;
+  }
+
+  /**
+   * A silent call nobody can tell anything about any more: its record becomes Stale (status 4, call
+   * result 46) as a ForceUnload leaves a dialed record, its handle ends and the session counts it.
+   */
+  async markStale(client: PoolClient, sessionId: string, handle: number, recordId: string): Promise<void> {
+    const { rowCount } = await client.query(
+      `DELETE FROM record_handles WHERE handle = $1 AND state = 'dialing'`,
+      [handle],
+    );
+    if (!rowCount) return;
+    await settleRetrieved(client, [recordId], STALE_RECORD);
+    await addToSessionCounts(client, sessionId, { stale: 1 });
   }
 
   /**

@@ -1,10 +1,17 @@
 import {
   type CallProgress,
   childOf,
+  ConnectCall,
   DialCall,
   DialedRecordEstablished,
   DialingSessionErrorCode,
   type Envelope,
+  GetAgentGroupAgents,
+  GetAgentStates,
+  GetCall,
+  ReleaseCall,
+  TelephonyErrorCode,
+  TransferCall,
   type MessageOrigin,
   type PayloadOf,
   type ReplyOf,
@@ -12,7 +19,14 @@ import {
   type DialRecords,
 } from '@ocs/contracts';
 import { GswKey, outboundCallUserData, type OutboundRecord } from '@ocs/desktop-protocol';
-import { CallResult, callResultOf, isFinalCallState } from '@ocs/domain';
+import {
+  answerDetection,
+  CallResult,
+  callResultOf,
+  DEFAULT_CALL_ANSWER_TYPE_RECOGNITION,
+  isFinalCallState,
+  silentCallSettlement,
+} from '@ocs/domain';
 import {
   type Bus,
   BusNoRespondersError,
@@ -21,8 +35,16 @@ import {
   RetryLater,
   type Settlement,
 } from '@ocs/messaging';
+import { randomUUID } from 'node:crypto';
+import {
+  type ActionableAnswer,
+  callActionOf,
+  connectCandidates,
+  holdsDetectedAnswers,
+  isActionableAnswer,
+} from './call-actions';
 import { callIdOf } from './call-id';
-import { type DialedCallStore } from './dialed-call-store';
+import { type DialedCallStore, type SilentCall } from './dialed-call-store';
 import { type DesktopRecordStore } from './desktop-record-store';
 import { type DesktopRequests, recordListOf, toContract } from './desktop-requests';
 import { type DialingLogger, type DialingSessions } from './dialing-sessions';
@@ -32,11 +54,23 @@ import { type DeliveredRecord, type SessionStore, type StoredSession } from './s
 /** The contracts automatic calls use; tests pass isolated copies. */
 export interface CallContracts {
   readonly dialCall: typeof DialCall;
+  readonly getCall: typeof GetCall;
+  readonly connectCall: typeof ConnectCall;
+  readonly transferCall: typeof TransferCall;
+  readonly releaseCall: typeof ReleaseCall;
+  readonly getAgentStates: typeof GetAgentStates;
+  readonly getGroupAgents: typeof GetAgentGroupAgents;
   readonly established: typeof DialedRecordEstablished;
 }
 
 export const DEFAULT_CALL_CONTRACTS: CallContracts = {
   dialCall: DialCall,
+  getCall: GetCall,
+  connectCall: ConnectCall,
+  transferCall: TransferCall,
+  releaseCall: ReleaseCall,
+  getAgentStates: GetAgentStates,
+  getGroupAgents: GetAgentGroupAgents,
   established: DialedRecordEstablished,
 };
 
@@ -55,6 +89,11 @@ export interface DialHow {
 const DIAL_TIMEOUT_MS = 3_000;
 // Events of one call may be handled in parallel: an end that overtook its call's `established`.
 const EARLY_END_RETRY_MS = 500;
+// Silent calls settled per sweep; the rest wait for the next one.
+const SILENT_CALLS_PER_SWEEP = 100;
+
+/** How many silent calls a sweep settled, by settlement. */
+export type SilentCallCounts = Partial<Record<ReturnType<typeof silentCallSettlement>, number>>;
 
 /**
  * Automatic dialing's half in record-dispatcher: places calls for buffered records when the pacer
@@ -111,13 +150,169 @@ export class DialedCalls {
   /** One CallProgress event; idempotent. */
   async onCallProgress(event: Progress): Promise<Settlement | void> {
     const { callId, state, agent } = event.data;
-    if (state === 'answered-person' || state === 'answered-machine' || state === 'answered-fax') {
-      await this.calls.answered(callId);
-    } else if (state === 'established' && agent) {
+    if (state === 'established' && agent) {
       await this.established(event, agent.loginId, agent.place);
     } else if (isFinalCallState(state)) {
       return this.ended(event);
+    } else {
+      const answered =
+        state === 'answered-person' || state === 'answered-machine' || state === 'answered-fax';
+      await this.calls.progressed(callId, answered);
+      if (isActionableAnswer(state)) await this.applyCallAction(event, state);
     }
+  }
+
+  /**
+   * The treatments' Apply to Call for a machine or fax the switch holds for it (DialCall's
+   * holdDetectedAnswers): Connect - to the group's longest-idle ready agent (ConnectCall; with none,
+   * or all refused, the call is dropped), where the record goes to the desktop as for a live answer
+   * and keeps the detected result unless the agent says otherwise; Transfer - to the treatment's
+   * destination DN (TransferCall), the record finalized at the call's end; Drop, or no action -
+   * ReleaseCall. Repeats are harmless: a call no longer held refuses, and nothing is dropped that
+   * the switch does not still hold. Failures are logged: the switch's own timeout releases the call.
+   */
+  private async applyCallAction(event: Progress, answer: ActionableAnswer): Promise<void> {
+    const { callId } = event.data;
+    const found = await this.calls.find(callId);
+    const session = found && (await this.store.find(found.sessionId));
+    const record = session && found && (await this.store.delivered(found.handle));
+    if (!session || !record || record.state !== 'dialing') return;
+    const treatments = recordListTreatments(session, record.callingListId);
+    if (!holdsDetectedAnswers(treatments)) return;
+    const { action, destinationDn } = callActionOf(treatments, answer);
+    const origin = childOf(event);
+    const timeout = { timeoutMs: DIAL_TIMEOUT_MS };
+    try {
+      if (action === 'Transfer') {
+        await this.bus.request(
+          this.contracts.transferCall,
+          { callId, destination: destinationDn! },
+          origin,
+          timeout,
+        );
+        return;
+      }
+      if (action === 'Connect' && (await this.connectToAgent(session, callId, origin))) return;
+      // Drop, or a Connect no agent could take: released only while the switch still holds it.
+      const { last } = await this.bus.request(this.contracts.getCall, { callId }, origin, timeout);
+      if (last?.state === answer)
+        await this.bus.request(this.contracts.releaseCall, { callId }, origin, timeout);
+    } catch (error) {
+      if (error instanceof BusRemoteError && error.code === TelephonyErrorCode.CallNotConnectable) return;
+      this.logger.warn({ err: error, callId, action }, 'The call action was not applied');
+    }
+  }
+
+  /** Connect: the group's ready agents, longest idle first, until one takes the call; false if none did. */
+  private async connectToAgent(
+    session: StoredSession,
+    callId: string,
+    origin: MessageOrigin,
+  ): Promise<boolean> {
+    const timeout = { timeoutMs: DIAL_TIMEOUT_MS };
+    const [{ loginIds }, { agents }] = await Promise.all([
+      this.bus.request(
+        this.contracts.getGroupAgents,
+        { agentGroupDbid: session.config.group.agentGroupDbid },
+        origin,
+        timeout,
+      ),
+      this.bus.request(this.contracts.getAgentStates, {}, origin, timeout),
+    ]);
+    for (const agent of connectCandidates(agents, loginIds)) {
+      try {
+        await this.bus.request(this.contracts.connectCall, { callId, agent }, origin, timeout);
+        return true;
+      } catch (error) {
+        // Taken meanwhile (a live answer the pacer gave him): the next one.
+        const refused =
+          error instanceof BusRemoteError &&
+          (error.code === TelephonyErrorCode.AgentNotReady ||
+            error.code === TelephonyErrorCode.AgentNotFound);
+        if (!refused) throw error;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The dialing sweep: records of this process's sessions left `dialing` by a call silent for
+   * `silentCallCheckSeconds` (a DialCall that timed out, a crash between marking and dialing, a lost
+   * CallProgress) are settled from what the telephony port says of the call (GetCall; see
+   * silentCallSettlement): a call it never placed gives its record back, a call that ended or was
+   * bridged is settled as its lost event would have, and a record the port tells nothing about for
+   * the group's stale_clean_timeout becomes Stale. Nothing is dialed again here: a call id is only
+   * ever dialed by DialRecords, and a returned record gets a new handle, hence a new call id.
+   */
+  async settleSilentCalls(sessionIds: readonly string[]): Promise<SilentCallCounts> {
+    const counts: SilentCallCounts = {};
+    const silent = await this.calls.claimSilent(
+      sessionIds,
+      this.settings.calls.silentCallCheckSeconds,
+      SILENT_CALLS_PER_SWEEP,
+    );
+    for (const call of silent) {
+      const settled = await this.settleSilent(call);
+      if (settled) counts[settled] = (counts[settled] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  private async settleSilent(call: SilentCall) {
+    const session = await this.store.find(call.sessionId);
+    if (!session) return undefined;
+    const origin = { tenant: session.tenant, correlationId: call.callId };
+    let last: PayloadOf<typeof CallProgress> | null | undefined;
+    try {
+      ({ last } = await this.bus.request(this.contracts.getCall, { callId: call.callId }, origin, {
+        timeoutMs: DIAL_TIMEOUT_MS,
+      }));
+    } catch (error) {
+      // Down, or an adapter without GetCall: asked again at the next check, Stale in the end.
+      this.logger.warn(
+        { err: error, callId: call.callId },
+        'The telephony port did not tell of a silent call',
+      );
+    }
+    const settlement = silentCallSettlement({
+      last,
+      silentSeconds: call.silentSeconds,
+      staleTimeoutSeconds: session.config.options.staleCleanTimeoutSeconds,
+    });
+    const replayed = (data: PayloadOf<typeof CallProgress>): Progress => ({
+      id: randomUUID(),
+      type: 'call-progress',
+      version: 1,
+      tenant: session.tenant,
+      correlationId: call.callId,
+      causationId: null,
+      occurredAt: this.settings.clock().toISOString(),
+      data,
+    });
+    switch (settlement) {
+      case 'return':
+        await this.sessions.onSessionRecord(session.id, () =>
+          this.store.release(session.id, { state: 'dialing', handles: [call.handle], counted: false }),
+        );
+        break;
+      case 'end':
+        await this.ended(replayed(last!), { lostEstablished: true });
+        break;
+      case 'deliver':
+        await this.established(replayed(last!), last!.agent!.loginId, last!.agent!.place);
+        break;
+      case 'stale':
+        await this.sessions.onSessionRecord(session.id, () =>
+          this.records.withCall(call.callId, async (client, held, holder) => {
+            if (holder === null) await this.calls.markStale(client, session.id, held.handle, held.recordId);
+          }),
+        );
+        break;
+      case 'wait':
+        return undefined;
+    }
+    this.logger.warn({ callId: call.callId, handle: call.handle, settlement }, 'Settled a silent call');
+    return settlement;
   }
 
   private async place(
@@ -128,6 +323,9 @@ export class DialedCalls {
     mode: CallMode,
     agent: CallAgent | undefined,
   ): Promise<boolean> {
+    // Sessions stored before the option existed hold no value: the option's default.
+    const recognition =
+      session.config.options.callAnswerTypeRecognition ?? DEFAULT_CALL_ANSWER_TYPE_RECOGNITION;
     try {
       await this.bus.request(
         this.contracts.dialCall,
@@ -142,8 +340,15 @@ export class DialedCalls {
           mode,
           ...(agent ? { agent } : {}),
           noAnswerTimeoutSeconds: 18,
-          // No answering-machine detection is configured for campaign groups yet.
-          amd: false,
+          // The group's call_answer_type_recognition; `amd` for adapters that only know on / off
+          // (telephony_preset: the switch decides, so no detection is asked for).
+          amd: recognition !== 'telephony_preset' && answerDetection(recognition).amd,
+          callAnswerTypeRecognition: recognition,
+          // The treatments decide what becomes of a machine or fax (Apply to Call) in agent mode,
+          // where the dialer may bring it to an agent; an engaged agent or an IVR has the call already.
+          ...(mode === 'agent' && holdsDetectedAnswers(recordListTreatments(session, record.callingListId))
+            ? { holdDetectedAnswers: true }
+            : {}),
         },
         origin,
         { timeoutMs: DIAL_TIMEOUT_MS },
@@ -221,7 +426,15 @@ export class DialedCalls {
     );
   }
 
-  private async ended(event: Progress): Promise<Settlement | void> {
+  /**
+   * The end of a call. `lostEstablished` (the sweep settling a call whose events were lost): a call
+   * that was bridged to an agent, whose `established` never arrived, is finalized with that agent,
+   * since no desktop will ever get its record.
+   */
+  private async ended(
+    event: Progress,
+    options: { lostEstablished?: boolean } = {},
+  ): Promise<Settlement | void> {
     const { callId, state } = event.data;
     if (!isFinalCallState(state)) return;
     const found = await this.calls.find(callId);
@@ -230,13 +443,25 @@ export class DialedCalls {
     // 'early', or whether the finalization scheduled a callback (a reschedule on the desktop).
     const outcome = await this.sessions.onSessionRecord(found.sessionId, (session) =>
       this.records.withCall(callId, async (client, held, holder) => {
-        // Released as Answer with an agent: it was established, and that event is still being
-        // handled. Without one it was an IVR call (GVP modes): its outcome finalizes the record.
-        if (holder === null && event.data.callResult === CallResult.Answer && event.data.agent)
-          return 'early' as const;
+        // Ended with an agent (Answer, or a machine the Connect action brought him): it was
+        // established, and that event is still being handled. Without one it was an IVR call (GVP
+        // modes) or a transferred machine: its outcome finalizes the record.
+        if (holder === null && event.data.agent) {
+          if (!options.lostEstablished) return 'early' as const;
+          const callResult = event.data.callResult ?? CallResult.Answer;
+          await this.records.applyChanges(client, held.recordId, { callResult });
+          const processed = await this.requests.finalize(client, session, held, event.data.agent.loginId, {
+            applyTreatments: true,
+          });
+          return processed.callback !== null;
+        }
         if (holder !== null) {
           // On a desktop: with record_processed the desktop's RecordProcessed finalizes it.
           if (session.config.options.recordProcessed) return false;
+          // A machine or fax the Connect action brought to the agent keeps the detected result.
+          const detected = event.data.callResult;
+          if (detected === CallResult.AnsweringMachineDetected || detected === CallResult.FaxDetected)
+            await this.records.applyChanges(client, held.recordId, { callResult: detected });
           const processed = await this.requests.finalize(client, session, held, holder, {
             applyTreatments: true,
           });
@@ -258,6 +483,10 @@ export class DialedCalls {
       return new RetryLater(EARLY_END_RETRY_MS, `call ${callId} ended before it was established here`);
     if (outcome) this.requests.flushCallbacks();
   }
+}
+
+function recordListTreatments(session: StoredSession, callingListId: number) {
+  return session.config.callingLists.find((list) => list.dbid === callingListId)?.treatments ?? [];
 }
 
 function outboundRecord(record: DeliveredRecord, callingListName: string): OutboundRecord {

@@ -30,6 +30,11 @@ export interface CallSettings {
   readonly applicationDbid: number;
   /** Base of GSW_RECORD_URI in the calls' user data; none without a public OCS HTTP URL. */
   readonly recordUriBase: string | undefined;
+  /**
+   * A record `dialing` whose call sent no CallProgress for this long is checked with the telephony
+   * port (GetCall) and settled by the dialing sweep.
+   */
+  readonly silentCallCheckSeconds: number;
 }
 
 export const DIALING_ENVIRONMENT = [
@@ -65,6 +70,12 @@ export const DIALING_ENVIRONMENT = [
     meaning: 'a number whose automatic call was dropped or abandoned is not dialed again for this long',
   },
   {
+    name: 'DIALING_SILENT_CALL_SECONDS',
+    default: '60',
+    meaning:
+      "a record left dialing by a call that sent no call progress for this long is settled from the telephony port's answer (GetCall)",
+  },
+  {
     name: 'OCS_APPLICATION_DBID',
     default: '1',
     meaning: "GSW_APPLICATION_ID in dialed calls' user data (the gateway's value)",
@@ -83,6 +94,8 @@ const schema = z.object({
   DIALING_LEASE_TTL_MS: z.coerce.number().int().min(300).default(15_000),
   DNC_SCREENING: z.enum(['required', 'off']).default('required'),
   ABANDON_LOCKOUT_HOURS: z.coerce.number().nonnegative().max(8_760).default(72),
+  // Well above DialCall's 3 s timeout, so a dial still on its way is never taken for a lost one.
+  DIALING_SILENT_CALL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   OCS_APPLICATION_DBID: z.coerce.number().int().positive().default(1),
   OCS_HTTP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
@@ -105,6 +118,7 @@ export function loadDialingSettings(env: NodeJS.ProcessEnv = process.env): Diali
       abandonLockoutHours: parsed.ABANDON_LOCKOUT_HOURS,
       applicationDbid: parsed.OCS_APPLICATION_DBID,
       recordUriBase: parsed.OCS_HTTP_PUBLIC_URL?.replace(/\/+$/, ''),
+      silentCallCheckSeconds: parsed.DIALING_SILENT_CALL_SECONDS,
     },
   };
 }

@@ -87,15 +87,44 @@ const logger = new Logger('DialingSessions');
   exports: [DialingSessions],
 })
 export class DialingModule implements OnModuleInit, OnApplicationShutdown {
-  constructor(@Inject(DialingSessions) private readonly sessions: DialingSessions) {}
+  private silentCallSweep?: NodeJS.Timeout;
+  private sweeping: Promise<void> = Promise.resolve();
 
-  /** Takes over the sessions Postgres holds before any new event is consumed. */
+  constructor(
+    @Inject(DialingSessions) private readonly sessions: DialingSessions,
+    @Inject(DialedCalls) private readonly calls: DialedCalls,
+    @Inject(DIALING_SETTINGS) private readonly settings: DialingSettings,
+  ) {}
+
+  /**
+   * Takes over the sessions Postgres holds before any new event is consumed, then sweeps their
+   * silent calls (DialedCalls.settleSilentCalls) a few times per check period.
+   */
   async onModuleInit(): Promise<void> {
     const rebuilt = await this.sessions.rebuild();
     if (rebuilt > 0) logger.log(`Rebuilt ${rebuilt} dialing session(s) from Postgres`);
+    const periodMs = Math.max(1_000, Math.min(15_000, this.settings.calls.silentCallCheckSeconds * 250));
+    let running = false;
+    this.silentCallSweep = setInterval(() => {
+      // A slow sweep is not overtaken by the next one.
+      if (running) return;
+      running = true;
+      this.sweeping = this.calls
+        .settleSilentCalls(this.sessions.sessionIds())
+        .then(
+          () => undefined,
+          (error: unknown) => logger.error({ err: error }, 'Could not settle silent calls'),
+        )
+        .finally(() => {
+          running = false;
+        });
+    }, periodMs);
+    this.silentCallSweep.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.silentCallSweep);
+    await this.sweeping;
     await this.sessions.stop();
   }
 }

@@ -235,7 +235,12 @@ export function testSettings(overrides: Partial<DialingSettings> & { now: Date }
     clock: () => now,
     instanceId: randomUUID(),
     leaseTtlMs: 15_000,
-    calls: { abandonLockoutHours: 72, applicationDbid: 1, recordUriBase: undefined },
+    calls: {
+      abandonLockoutHours: 72,
+      applicationDbid: 1,
+      recordUriBase: undefined,
+      silentCallCheckSeconds: 60,
+    },
     ...rest,
   };
 }
@@ -279,7 +284,8 @@ export async function readDialingConfig(pool: Pool, dbid: number): Promise<Diali
             cg.agent_preview_mode_start AS "agentPreviewModeStart", cg.record_processed AS "recordProcessed",
             cg.stale_clean_timeout_seconds AS "staleCleanTimeoutSeconds",
             cg.call_wait_connected_timeout_seconds AS "callWaitConnectedTimeoutSeconds",
-            cg.predictive_callback AS "predictiveCallback", cg.customer_id_field AS "customerIdField"
+            cg.predictive_callback AS "predictiveCallback", cg.customer_id_field AS "customerIdField",
+            cg.call_answer_type_recognition AS "callAnswerTypeRecognition"
        FROM campaign_groups cg
        JOIN campaigns c ON c.id = cg.campaign_id
        JOIN agent_groups ag ON ag.id = cg.agent_group_id
@@ -327,6 +333,7 @@ export async function readDialingConfig(pool: Pool, dbid: number): Promise<Diali
       callWaitConnectedTimeoutSeconds: row.callWaitConnectedTimeoutSeconds,
       predictiveCallback: row.predictiveCallback,
       customerIdField: row.customerIdField,
+      callAnswerTypeRecognition: row.callAnswerTypeRecognition,
     },
     callingLists: lists.rows,
   };

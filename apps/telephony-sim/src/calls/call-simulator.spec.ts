@@ -46,13 +46,23 @@ describe('CallSimulator', () => {
   let changes: PayloadOf<typeof AgentStateChanged>[];
   let book: AgentBook;
 
-  const simulator = (model = persons, rules = DEFAULT_LINE_RULES, agents: AgentBookSettings = {}) => {
+  const simulator = (
+    model = persons,
+    rules = DEFAULT_LINE_RULES,
+    agents: AgentBookSettings = {},
+    presetRecognition: 'no_am_detection' | 'positive_am_detection' = 'no_am_detection',
+  ) => {
     clock = new ManualClock();
     published = [];
     changes = [];
     book = new AgentBook(agents, clock, recordingBus(changes));
     book.set(origin, { agent, state: 'ready' });
-    return new CallSimulator({ seed: '1', timeScale: 1, rules, model }, clock, recordingBus(published), book);
+    return new CallSimulator(
+      { seed: '1', timeScale: 1, rules, model, presetRecognition, callActionTimeoutSeconds: 10 },
+      clock,
+      recordingBus(published),
+      book,
+    );
   };
   const agentState = () => book.list('Resources')[0];
   const states = () => published.map((event) => event.state);
@@ -129,6 +139,121 @@ describe('CallSimulator', () => {
     });
   });
 
+  it("follows the group's call_answer_type_recognition: machines reach agents without AMD", async () => {
+    const machines = {
+      ...persons,
+      reach: { ...persons.reach, person: 0, machine: 1 },
+      machineRingSeconds: { mean: 5, cv: 0 },
+    };
+    let sim = simulator(machines);
+    sim.dial(origin, dialRequest(callId(11), { callAnswerTypeRecognition: 'no_am_detection' }));
+    clock.advance(7);
+    // Undetected, the machine is a live answer: connected to the agent, who hears its message.
+    expect(sim.connect({ callId: callId(11), agent })).toEqual({ callId: callId(11) });
+    clock.advance(100);
+    await settle();
+    expect(states()).toEqual(['dialing', 'ringing', 'answered-person', 'established', 'released']);
+    expect(published.at(-1)).toMatchObject({ callResult: CallResult.Answer, answeredBy: 'machine' });
+
+    for (const recognition of [
+      'positive_am_detection',
+      'full_positive_am_detection',
+      'accurate_am_detection',
+    ] as const) {
+      sim = simulator(machines);
+      sim.dial(origin, dialRequest(callId(12), { callAnswerTypeRecognition: recognition }));
+      clock.advance(100);
+      await settle();
+      expect(states()).toEqual(['dialing', 'ringing', 'answered-machine', 'released']);
+    }
+    // The switch's preset decides for telephony_preset.
+    sim = simulator(machines, DEFAULT_LINE_RULES, {}, 'positive_am_detection');
+    sim.dial(origin, dialRequest(callId(13), { callAnswerTypeRecognition: 'telephony_preset' }));
+    clock.advance(100);
+    await settle();
+    expect(states()).toContain('answered-machine');
+  });
+
+  it("applies AMD's false positives, and connects faxes without any call progress detection", async () => {
+    const misread = { ...persons, amd: { ...persons.amd, falsePositiveRate: 1 } };
+    let sim = simulator(misread);
+    sim.dial(origin, dialRequest(callId(14), { callAnswerTypeRecognition: 'positive_am_detection' }));
+    clock.advance(100);
+    await settle();
+    // A person hung up on as a machine: what the UK rules count as abandoned.
+    expect(published.at(-1)).toMatchObject({
+      state: 'released',
+      callResult: CallResult.AnsweringMachineDetected,
+      answeredBy: 'person',
+    });
+    // Without AMD the same person is a live answer, whatever the detector's error rate.
+    sim = simulator(misread);
+    sim.dial(origin, dialRequest(callId(14), { callAnswerTypeRecognition: 'no_am_detection' }));
+    clock.advance(6.5);
+    await settle();
+    expect(states()).toEqual(['dialing', 'ringing', 'answered-person']);
+
+    const faxes = {
+      ...persons,
+      reach: { ...persons.reach, person: 0, fax: 1 },
+      machineRingSeconds: { mean: 5, cv: 0 },
+    };
+    sim = simulator(faxes);
+    sim.dial(origin, dialRequest(callId(15), { callAnswerTypeRecognition: 'no_am_detection' }));
+    clock.advance(100);
+    await settle();
+    expect(states()).toEqual(['dialing', 'ringing', 'answered-fax', 'released']);
+    sim = simulator(faxes);
+    sim.dial(origin, dialRequest(callId(15), { callAnswerTypeRecognition: 'no_progress_detection' }));
+    clock.advance(6.5);
+    await settle();
+    expect(states()).toEqual(['dialing', 'ringing', 'answered-person']);
+  });
+
+  it("holds a detected machine for the dialer's call action: connect, transfer, drop or timeout", async () => {
+    const machines = {
+      ...persons,
+      reach: { ...persons.reach, person: 0, machine: 1 },
+      machineRingSeconds: { mean: 5, cv: 0 },
+      machineMessageSeconds: { min: 20, max: 20 },
+    };
+    const sim = simulator(machines);
+    const held = (n: number) =>
+      sim.dial(origin, dialRequest(callId(n), { amd: true, holdDetectedAnswers: true }));
+    const of = (id: string) => published.filter((event) => event.callId === id);
+    [20, 21, 22, 23].forEach(held);
+    // Ring 5 s after 1 s of dialing, then the verdict within 2-4 s: every call held by 10 s.
+    clock.advance(10);
+    await settle();
+    for (const n of [20, 21, 22, 23]) expect(of(callId(n)).at(-1)?.state).toBe('answered-machine');
+    expect(sim.connect({ callId: callId(20), agent })).toEqual({ callId: callId(20) });
+    expect(sim.transfer({ callId: callId(21), destination: '5000' })).toEqual({ callId: callId(21) });
+    expect(() => sim.transfer({ callId: callId(21), destination: '5000' })).toThrow(/not an answer held/);
+    expect(sim.release({ callId: callId(22) })).toEqual({ callId: callId(22), released: true });
+    clock.advance(30);
+    await settle();
+    const ends = [20, 21, 22, 23].map((n) =>
+      of(callId(n)).map(({ state, callResult }) => [state, callResult]),
+    );
+    const machine = CallResult.AnsweringMachineDetected;
+    expect(ends[0].slice(-2)).toEqual([
+      ['established', null],
+      ['released', machine],
+    ]);
+    expect(of(callId(20)).at(-2)?.agent).toEqual(agent);
+    expect(ends[1].slice(-2)).toEqual([
+      ['established', null],
+      ['released', machine],
+    ]);
+    expect(of(callId(21)).at(-2)).toMatchObject({ destination: '5000', agent: undefined });
+    expect(ends[2].slice(-1)).toEqual([['released', machine]]);
+    // Nobody decided: released at the switch's call action timeout (10 s after the verdict).
+    expect(ends[3].slice(-2)).toEqual([
+      ['answered-machine', null],
+      ['released', machine],
+    ]);
+  });
+
   it('places one call per call id, and releases idempotently', async () => {
     const sim = simulator();
     sim.dial({ tenant: 'Resources' }, dialRequest(callId(7)));
@@ -144,6 +269,18 @@ describe('CallSimulator', () => {
     expect(states()).toEqual(['dialing', 'ringing', 'released']);
     expect(published.at(-1)?.callResult).toBe(CallResult.DroppedOnNoAnswer);
     expect(() => sim.release({ callId: callId(8) })).toThrow(/No call/);
+  });
+
+  it('tells the last step of a call by its id (GetCall), null for an id never dialed', async () => {
+    const sim = simulator();
+    expect(sim.get({ callId: callId(9) })).toEqual({ callId: callId(9), last: null });
+    sim.dial({ tenant: 'Resources' }, dialRequest(callId(9)));
+    clock.advance(3);
+    expect(sim.get({ callId: callId(9) }).last).toMatchObject({ state: 'ringing', seq: 2, callResult: null });
+    clock.advance(6 + 2.5);
+    await settle();
+    expect(sim.get({ callId: callId(9) })).toEqual({ callId: callId(9), last: published.at(-1) });
+    expect(published.at(-1)).toMatchObject({ state: 'dropped', callResult: CallResult.Dropped });
   });
 
   it('makes the connected agent busy, then after-call work, then ready by the auto-ready timer', async () => {

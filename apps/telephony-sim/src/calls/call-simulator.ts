@@ -2,14 +2,17 @@ import {
   CallProgress,
   type ConnectCall,
   type DialCall,
+  type GetCall,
   type MessageOrigin,
   type PayloadOf,
   type ReleaseCall,
   type ReplyOf,
+  type TransferCall,
   type RequestOf,
   TelephonyErrorCode,
 } from '@ocs/contracts';
 import {
+  answerDetection,
   type AnswerState,
   type CallPlan,
   type CallProgressState,
@@ -38,6 +41,15 @@ interface ActiveCall {
   seq: number;
   /** The furthest state before the end, for the call result. */
   reached?: AnswerState | 'established';
+  /**
+   * A machine or fax answer held for the dialer's call action (DialCall's holdDetectedAnswers);
+   * once connected or transferred, the detected answer that still decides the call result.
+   */
+  detected?: 'answered-machine' | 'answered-fax';
+  /** Held for a call action and not acted upon yet. */
+  held?: boolean;
+  /** The DN a held answer was transferred to. */
+  destination?: string;
   /** Simulated time the live answer was reported, for the connect deadline. */
   answeredAt?: number;
   /** The agent the call holds (busy): engaged from the dial, or bridged to it. */
@@ -46,6 +58,8 @@ interface ActiveCall {
   cancelNext?: () => void;
   /** Events go out one after the other, so a call's events are stored in order. */
   published: Promise<void>;
+  /** The last step reported, for GetCall. */
+  last?: PayloadOf<typeof CallProgress>;
 }
 
 export interface CallSimulatorOptions {
@@ -71,7 +85,8 @@ const ENDED_CALLS_KEPT = 100_000;
  */
 export class CallSimulator {
   private readonly calls = new Map<string, ActiveCall>();
-  private readonly ended = new Set<string>();
+  /** Ended calls by id, with their final step (GetCall), oldest first. */
+  private readonly ended = new Map<string, PayloadOf<typeof CallProgress>>();
   private readonly progress: typeof CallProgress;
 
   constructor(
@@ -93,8 +108,14 @@ export class CallSimulator {
     const { callId } = request;
     if (this.calls.has(callId) || this.ended.has(callId)) return { callId, duplicate: true };
     const random = seededRandom(seedOf(`${this.settings.seed}:${callId}`));
+    // The group's call_answer_type_recognition when the dialer passes it (telephony_preset: this
+    // switch's own), else `amd` alone.
+    const recognition = request.callAnswerTypeRecognition;
+    const detection = recognition
+      ? answerDetection(recognition, this.settings.presetRecognition)
+      : { amd: request.amd, fax: true };
     const plan = planCall(this.settings.model, random, {
-      amd: request.amd,
+      ...detection,
       ringLimitSeconds: ringLimitSeconds(request.noAnswerTimeoutSeconds, this.settings.rules),
     });
     const call: ActiveCall = { request, origin, plan, seq: 0, published: Promise.resolve() };
@@ -109,15 +130,32 @@ export class CallSimulator {
 
   connect(request: RequestOf<typeof ConnectCall>): ReplyOf<typeof ConnectCall> {
     const call = this.activeCall(request.callId);
+    // A live answer within the connect deadline, or a machine or fax held for a call action.
     const waiting =
-      call?.reached === 'answered-person' &&
-      mayConnect((this.clock.now() - call.answeredAt!) / 1000, this.settings.rules);
+      call?.held ||
+      (call?.reached === 'answered-person' &&
+        mayConnect((this.clock.now() - call.answeredAt!) / 1000, this.settings.rules));
     if (!call || !waiting)
       throw new CommandError(
         TelephonyErrorCode.CallNotConnectable,
         `Call ${request.callId} is not a live answer waiting for an agent`,
       );
     this.seize(call, request.agent);
+    call.held = false;
+    this.establish(call);
+    return { callId: request.callId };
+  }
+
+  /** The Transfer call action: a held machine or fax goes to `destination` (no agent). */
+  transfer(request: RequestOf<typeof TransferCall>): ReplyOf<typeof TransferCall> {
+    const call = this.activeCall(request.callId);
+    if (!call?.held)
+      throw new CommandError(
+        TelephonyErrorCode.CallNotConnectable,
+        `Call ${request.callId} is not an answer held for a call action`,
+      );
+    call.held = false;
+    call.destination = request.destination;
     this.establish(call);
     return { callId: request.callId };
   }
@@ -128,6 +166,12 @@ export class CallSimulator {
     // Hanging up on a live answer nobody was connected to is the dialer dropping it.
     this.finish(call, call.reached === 'answered-person' ? 'dropped' : 'released');
     return { callId: request.callId, released: true };
+  }
+
+  /** GetCall: the call's last step, null for a call id never dialed (or long forgotten). */
+  get(request: RequestOf<typeof GetCall>): ReplyOf<typeof GetCall> {
+    const { callId } = request;
+    return { callId, last: this.calls.get(callId)?.last ?? this.ended.get(callId) ?? null };
   }
 
   /** Stops every call where it is (nothing more is published) and waits for pending events. */
@@ -163,8 +207,15 @@ export class CallSimulator {
     call.reached = state;
     call.answeredAt = this.clock.now();
     this.emit(call, state);
-    // The dialer hangs up on what AMD or the fax tone says is no person.
-    if (state !== 'answered-person') return this.finish(call, 'released');
+    if (state !== 'answered-person') {
+      // The dialer hangs up on what AMD or the fax tone says is no person, unless it asked to
+      // decide (the treatments' call actions); then the switch waits for it, a while.
+      if (!call.request.holdDetectedAnswers) return this.finish(call, 'released');
+      call.detected = state;
+      call.held = true;
+      const timeout = call.answeredAt + this.settings.callActionTimeoutSeconds * 1000;
+      return this.after(call, timeout, () => this.finish(call, 'released'));
+    }
     const { mode, agent } = call.request;
     if (mode === 'ivr' || mode === 'engaged-agent') return this.establish(call);
     // A reserved agent no longer ready leaves the answer to ConnectCall, like any other.
@@ -198,12 +249,13 @@ export class CallSimulator {
 
   private finish(call: ActiveCall, state: FinalCallState): void {
     call.cancelNext?.();
-    this.emit(call, state, callResultOf(state, call.reached));
+    // A connected or transferred machine or fax keeps the detector's verdict as its result.
+    this.emit(call, state, callResultOf(state, call.detected ?? call.reached));
     if (call.agent)
       this.agents.free(call.origin, call.agent, call.request.callId, call.reached === 'established');
     this.calls.delete(call.request.callId);
-    this.ended.add(call.request.callId);
-    if (this.ended.size > ENDED_CALLS_KEPT) this.ended.delete(this.ended.values().next().value!);
+    this.ended.set(call.request.callId, call.last!);
+    if (this.ended.size > ENDED_CALLS_KEPT) this.ended.delete(this.ended.keys().next().value!);
   }
 
   private after(call: ActiveCall, at: number, task: () => void): void {
@@ -225,9 +277,11 @@ export class CallSimulator {
       at: new Date(this.clock.now()).toISOString(),
       // An engaged agent holds the call from the dial, but is reported from the bridge on.
       agent: call.reached === 'established' ? call.agent : undefined,
+      destination: call.reached === 'established' ? call.destination : undefined,
       callResult,
       answeredBy: call.reached ? call.plan.answeredBy : undefined,
     };
+    call.last = event;
     call.published = call.published
       .then(() => this.bus.publish(this.progress, event, call.origin))
       .then(

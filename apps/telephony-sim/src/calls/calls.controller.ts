@@ -5,9 +5,11 @@ import {
   ConnectCall,
   DialCall,
   type Envelope,
+  GetCall,
   ReleaseCall,
   type ReplyOf,
   type RequestOf,
+  TransferCall,
 } from '@ocs/contracts';
 import { CallSimulator } from './call-simulator';
 
@@ -29,5 +31,15 @@ export class CallsController {
   @MessagePattern(ReleaseCall.subject)
   release(@Payload() request: Envelope<RequestOf<typeof ReleaseCall>>): ReplyOf<typeof ReleaseCall> {
     return this.simulator.release(request.data);
+  }
+
+  @MessagePattern(TransferCall.subject)
+  transfer(@Payload() request: Envelope<RequestOf<typeof TransferCall>>): ReplyOf<typeof TransferCall> {
+    return this.simulator.transfer(request.data);
+  }
+
+  @MessagePattern(GetCall.subject)
+  get(@Payload() request: Envelope<RequestOf<typeof GetCall>>): ReplyOf<typeof GetCall> {
+    return this.simulator.get(request.data);
   }
 }

@@ -12,8 +12,17 @@ describe('telephony settings', () => {
       timeScale: 1,
       rules: { connectDeadlineSeconds: 2, safeHarborSeconds: 0, minimumRingSeconds: 15 },
       model: DEFAULT_CUSTOMER_MODEL,
+      presetRecognition: 'no_am_detection',
+      callActionTimeoutSeconds: 10,
     });
     expect(loadTelephonySettings({ TELEPHONY_TIME_SCALE: '60' }).timeScale).toBe(60);
+    expect(
+      loadTelephonySettings({ TELEPHONY_CALL_ANSWER_TYPE_RECOGNITION: 'accurate_am_detection' })
+        .presetRecognition,
+    ).toBe('accurate_am_detection');
+    expect(() =>
+      loadTelephonySettings({ TELEPHONY_CALL_ANSWER_TYPE_RECOGNITION: 'telephony_preset' }),
+    ).toThrow();
   });
 
   it('lays a JSON model, inline or in a file, over the defaults', () => {

@@ -1,8 +1,11 @@
 import {
+  CALL_ANSWER_TYPE_RECOGNITIONS,
   CUSTOMER_REACH,
   type CustomerModel,
+  DEFAULT_CALL_ANSWER_TYPE_RECOGNITION,
   DEFAULT_CUSTOMER_MODEL,
   DEFAULT_LINE_RULES,
+  type DialerAnswerTypeRecognition,
   type LineRules,
   SIT_STATES,
 } from '@ocs/domain';
@@ -17,6 +20,10 @@ export interface TelephonySettings {
   readonly timeScale: number;
   readonly rules: LineRules;
   readonly model: CustomerModel;
+  /** The switch's call progress detection for calls asking for `telephony_preset`. */
+  readonly presetRecognition?: DialerAnswerTypeRecognition;
+  /** How long a machine or fax held for the dialer's call action waits for it before release. */
+  readonly callActionTimeoutSeconds: number;
 }
 
 export const TELEPHONY_ENVIRONMENT: readonly EnvVarHelp[] = [
@@ -40,6 +47,17 @@ export const TELEPHONY_ENVIRONMENT: readonly EnvVarHelp[] = [
     name: 'TELEPHONY_MIN_RING_SECONDS',
     default: String(DEFAULT_LINE_RULES.minimumRingSeconds),
     meaning: 'no call is given up as No Answer before it has rung this long',
+  },
+  {
+    name: 'TELEPHONY_CALL_ANSWER_TYPE_RECOGNITION',
+    default: DEFAULT_CALL_ANSWER_TYPE_RECOGNITION,
+    meaning: "the switch's own call progress detection, for calls whose group asks for telephony_preset",
+  },
+  {
+    name: 'TELEPHONY_CALL_ACTION_TIMEOUT_SECONDS',
+    default: '10',
+    meaning:
+      "a machine or fax held for the dialer's call action (Connect, Transfer, Drop) is released after this long without one",
   },
   {
     name: 'TELEPHONY_CUSTOMER_MODEL',
@@ -84,6 +102,15 @@ const schema = z.object({
   TELEPHONY_SAFE_HARBOR_SECONDS: z.coerce.number().nonnegative().default(0),
   TELEPHONY_MIN_RING_SECONDS: z.coerce.number().nonnegative().default(15),
   TELEPHONY_CUSTOMER_MODEL: z.string().optional(),
+  TELEPHONY_CALL_ACTION_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
+  TELEPHONY_CALL_ANSWER_TYPE_RECOGNITION: z
+    .enum(
+      CALL_ANSWER_TYPE_RECOGNITIONS.filter((value) => value !== 'telephony_preset') as [
+        DialerAnswerTypeRecognition,
+        ...DialerAnswerTypeRecognition[],
+      ],
+    )
+    .default(DEFAULT_CALL_ANSWER_TYPE_RECOGNITION),
 });
 
 export function loadTelephonySettings(env: NodeJS.ProcessEnv = process.env): TelephonySettings {
@@ -97,6 +124,8 @@ export function loadTelephonySettings(env: NodeJS.ProcessEnv = process.env): Tel
       minimumRingSeconds: parsed.TELEPHONY_MIN_RING_SECONDS,
     },
     model: customerModel(parsed.TELEPHONY_CUSTOMER_MODEL),
+    presetRecognition: parsed.TELEPHONY_CALL_ANSWER_TYPE_RECOGNITION,
+    callActionTimeoutSeconds: parsed.TELEPHONY_CALL_ACTION_TIMEOUT_SECONDS,
   };
 }
 

@@ -1,5 +1,7 @@
 import {
+  CALL_ANSWER_TYPE_RECOGNITIONS,
   CAMPAIGN_GROUP_LIFECYCLE_OPERATIONS,
+  DEFAULT_CALL_ANSWER_TYPE_RECOGNITION,
   FIELD_DATA_TYPE_VALUES,
   GROUP_CAMPAIGN_STATUS_VALUES,
   TREATMENT_CALL_ACTIONS,
@@ -164,6 +166,10 @@ export const dialingConfigSchema = z.object({
     callWaitConnectedTimeoutSeconds: z.number().int().nonnegative(),
     predictiveCallback: z.boolean(),
     customerIdField: z.string().nullable(),
+    /** Call progress detection of the group's automatic calls (sessions stored before it: the default). */
+    callAnswerTypeRecognition: z
+      .enum(CALL_ANSWER_TYPE_RECOGNITIONS)
+      .default(DEFAULT_CALL_ANSWER_TYPE_RECOGNITION),
   }),
   /** The campaign's active calling lists, in dialing order. */
   callingLists: z.array(

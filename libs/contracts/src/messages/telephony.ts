@@ -1,5 +1,6 @@
 import {
   AGENT_STATES,
+  CALL_ANSWER_TYPE_RECOGNITIONS,
   CALL_PROGRESS_STATES,
   isStorableCallResult,
   REQUESTABLE_AGENT_STATES,
@@ -74,6 +75,18 @@ export const DialCall = defineCommand({
       noAnswerTimeoutSeconds: z.number().int().positive().max(600).default(18),
       /** Answering-machine detection on this call. */
       amd: z.boolean().default(false),
+      /**
+       * The campaign group's call_answer_type_recognition, as OCS passes it to the dialer; `amd`
+       * says the same for adapters that only switch detection on or off. Absent: `amd` alone.
+       */
+      callAnswerTypeRecognition: z.enum(CALL_ANSWER_TYPE_RECOGNITIONS).optional(),
+      /**
+       * A machine or fax the detector reports is held for the dialer's call action (the treatment's
+       * Apply to Call: ConnectCall, TransferCall or ReleaseCall) instead of being released at once;
+       * the switch releases it (Answering Machine / Fax) when none comes within its own timeout.
+       * Absent: false.
+       */
+      holdDetectedAnswers: z.boolean().optional(),
     })
     .refine((request) => request.mode !== 'engaged-agent' || request.agent !== undefined, {
       message: 'An engaged-agent call names its agent',
@@ -84,15 +97,31 @@ export const DialCall = defineCommand({
 
 /**
  * Bridges a live answer to `agent`. Only a call reported `answered-person` and not yet bridged, and
- * only within the line's connect deadline (2 s: past it the call is being dropped): otherwise
+ * only within the line's connect deadline (2 s: past it the call is being dropped), or a machine or
+ * fax answer held for a call action (DialCall's holdDetectedAnswers; the Connect action): otherwise
  * CALL_NOT_CONNECTABLE. CALL_NOT_FOUND for an unknown call. Only a ready agent logged in at that
- * place (AGENT_NOT_READY, AGENT_NOT_FOUND), who is then busy until the call ends.
+ * place (AGENT_NOT_READY, AGENT_NOT_FOUND), who is then busy until the call ends. A connected
+ * machine or fax keeps its detected call result at the release.
  */
 export const ConnectCall = defineCommand({
   service: 'telephony',
   type: 'calls.connect',
   version: 1,
   request: z.object({ callId, agent: callAgentSchema }),
+  reply: z.object({ callId }),
+});
+
+/**
+ * The Transfer call action: a machine or fax answer held for a call action goes to `destination`
+ * (the treatment's destination DN: a voicemail drop, an IVR), which takes it from there; the call
+ * is `established` with that destination and no agent, and keeps its detected call result at the
+ * release. CALL_NOT_CONNECTABLE for a call not held so (any more), CALL_NOT_FOUND for an unknown one.
+ */
+export const TransferCall = defineCommand({
+  service: 'telephony',
+  type: 'calls.transfer',
+  version: 1,
+  request: z.object({ callId, destination: z.string().trim().min(1).max(255) }),
   reply: z.object({ callId }),
 });
 
@@ -172,29 +201,50 @@ export const TelephonyStream = defineStream({
  * when bridged, and exactly one final state (busy, no-answer, sit-*, dropped, abandoned, released)
  * carrying the Genesys call result (`callResult`, GSW_CALL_RESULT; null before the end).
  */
+const callProgressSchema = z.object({
+  callId,
+  campaignGroupDbid: dbid,
+  recordHandle,
+  /** 1 for `dialing`, then one more per event of the call. */
+  seq: z.number().int().positive(),
+  state: z.enum(CALL_PROGRESS_STATES),
+  /** ISO time of the step on the adapter's clock (telephony-sim may run faster than real time). */
+  at: z.iso.datetime({ offset: false }),
+  /** The agent the call is bridged to (`established` and after). */
+  agent: callAgentSchema.optional(),
+  /** The DN a held machine or fax was transferred to (TransferCall; `established` and after). */
+  destination: z.string().optional(),
+  callResult: z.number().refine(isStorableCallResult).nullable(),
+  /**
+   * Who really answered, when the adapter knows better than call-progress detection: telephony-sim
+   * tells AMD false positives this way (counted as abandoned under UK rules); switches never do.
+   */
+  answeredBy: z.enum(['person', 'machine', 'fax']).optional(),
+});
+
 export const CallProgress = defineEvent({
   stream: TelephonyStream,
   domain: 'telephony',
   type: 'call-progress',
   version: 1,
-  schema: z.object({
-    callId,
-    campaignGroupDbid: dbid,
-    recordHandle,
-    /** 1 for `dialing`, then one more per event of the call. */
-    seq: z.number().int().positive(),
-    state: z.enum(CALL_PROGRESS_STATES),
-    /** ISO time of the step on the adapter's clock (telephony-sim may run faster than real time). */
-    at: z.iso.datetime({ offset: false }),
-    /** The agent the call is bridged to (`established` and after). */
-    agent: callAgentSchema.optional(),
-    callResult: z.number().refine(isStorableCallResult).nullable(),
-    /**
-     * Who really answered, when the adapter knows better than call-progress detection: telephony-sim
-     * tells AMD false positives this way (counted as abandoned under UK rules); switches never do.
-     */
-    answeredBy: z.enum(['person', 'machine', 'fax']).optional(),
-  }),
+  schema: callProgressSchema,
+});
+
+/**
+ * What the adapter knows of a call by its id: the last CallProgress it reported for it (`last`,
+ * the final state once the call has ended), or null when it never placed a call with this id. A
+ * dialer asks when a call's progress stopped reaching it (a lost event, a DialCall that timed out,
+ * a crash between marking a record and dialing it). Adapters remember ended calls at least as long
+ * as the telephony stream keeps their events (a day), so null means the number was not dialed
+ * under this id (telephony-sim keeps the last 100,000 ended calls; a restart forgets, and drops,
+ * every call).
+ */
+export const GetCall = defineCommand({
+  service: 'telephony',
+  type: 'calls.get',
+  version: 1,
+  request: z.object({ callId }),
+  reply: z.object({ callId, last: callProgressSchema.nullable() }),
 });
 
 /**

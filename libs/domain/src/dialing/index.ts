@@ -1,2 +1,3 @@
 export * from './buffer';
 export * from './retrieval';
+export * from './silent-call';

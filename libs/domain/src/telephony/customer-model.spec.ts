@@ -78,5 +78,7 @@ describe('reportedAnswer', () => {
     expect(reportedAnswer('machine', true, 0.25, rates)).toBe('answered-machine');
     expect(reportedAnswer('machine', false, 0.9, rates)).toBe('answered-person');
     expect(reportedAnswer('fax', false, 0.9, rates)).toBe('answered-fax');
+    // No call progress detection at all: a fax is connected like a person.
+    expect(reportedAnswer('fax', false, 0.9, rates, false)).toBe('answered-person');
   });
 });

@@ -87,6 +87,11 @@ export interface CallPlan {
 export interface DialOptions {
   /** Answering-machine detection on this call. */
   readonly amd: boolean;
+  /**
+   * Fax detection on this call (true when absent); false only without any call progress detection,
+   * when a fax answer is reported as a person.
+   */
+  readonly fax?: boolean;
   /** The call is given up as no-answer after ringing this long (see ringLimitSeconds). */
   readonly ringLimitSeconds: number;
 }
@@ -126,7 +131,7 @@ export function planCall(model: CustomerModel, random: SeededRandom, options: Di
       talkSeconds: 0,
       patienceSeconds: 0,
     };
-  const answer = reportedAnswer(reach, options.amd, amdError, model.amd);
+  const answer = reportedAnswer(reach, options.amd, amdError, model.amd, options.fax ?? true);
   // Without AMD a person or machine is reported at pickup; a verdict (and any fax tone) takes time.
   const reportedAfter = answer === 'answered-fax' || options.amd ? detect : 0;
   return {
@@ -138,17 +143,19 @@ export function planCall(model: CustomerModel, random: SeededRandom, options: Di
 }
 
 /**
- * What call-progress detection reports for an answer. Faxes are always told by their tone; without
- * AMD everything else sounds like a person; with it, `amdError` (uniform) below the false-positive
- * rate turns a person into a machine, below the false-negative rate a machine into a person.
+ * What call-progress detection reports for an answer. Faxes are told by their tone (unless `fax`
+ * detection is off: no call progress detection at all); without AMD everything else sounds like a
+ * person; with it, `amdError` (uniform) below the false-positive rate turns a person into a
+ * machine, below the false-negative rate a machine into a person.
  */
 export function reportedAnswer(
   answerer: Answerer,
   amd: boolean,
   amdError: number,
   rates: Pick<CustomerModel['amd'], 'falsePositiveRate' | 'falseNegativeRate'>,
+  fax = true,
 ): AnswerState {
-  if (answerer === 'fax') return 'answered-fax';
+  if (answerer === 'fax') return fax ? 'answered-fax' : 'answered-person';
   if (!amd) return 'answered-person';
   if (answerer === 'person')
     return amdError < rates.falsePositiveRate ? 'answered-machine' : 'answered-person';

@@ -1,5 +1,6 @@
 import { CallResult } from '../genesys/call-result';
 import {
+  callActionFor,
   checkTreatment,
   formatTreatmentHistory,
   parseTreatmentHistory,
@@ -118,5 +119,43 @@ describe('treatment history (records.treatments)', () => {
 
   it.each(['', '12@2@1', '12@2@1@3@4', 'a@b@c@d', '12@-2@1@3'])('rejects %p', (text) => {
     expect(parseTreatmentHistory(text)).toBeUndefined();
+  });
+});
+
+describe('callActionFor', () => {
+  const treatment = (
+    callResult: number,
+    sequenceNumber: number,
+    applyToCall: TreatmentDefinition['applyToCall'],
+    destinationDn: string | null = null,
+  ): TreatmentDefinition => ({
+    callResult,
+    applyToRecord: 'RetryIn',
+    applyToCall,
+    destinationDn,
+    sequenceNumber,
+    cycleAttempt: 0,
+    intervalMinutes: 60,
+    incrementMinutes: 0,
+    specifiedDate: null,
+    specifiedTime: null,
+  });
+
+  it('takes the first treatment of the call result, in sequence order, that has a call action', () => {
+    const treatments = [
+      treatment(CallResult.AnsweringMachineDetected, 3, 'Drop'),
+      treatment(CallResult.AnsweringMachineDetected, 1, null),
+      treatment(CallResult.AnsweringMachineDetected, 2, 'Transfer', '5000'),
+      treatment(CallResult.FaxDetected, 1, 'Connect', '3001'),
+    ];
+    expect(callActionFor(treatments, CallResult.AnsweringMachineDetected)).toEqual({
+      action: 'Transfer',
+      destinationDn: '5000',
+    });
+    expect(callActionFor(treatments, CallResult.FaxDetected)).toEqual({
+      action: 'Connect',
+      destinationDn: '3001',
+    });
+    expect(callActionFor(treatments, CallResult.Busy)).toBeNull();
   });
 });

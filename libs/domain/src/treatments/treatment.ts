@@ -156,3 +156,27 @@ export function parseTreatmentHistory(text: string): TreatmentHistory | undefine
   const [treatmentId, cycleAttempt, chainN, sequence] = match.slice(1).map(Number);
   return { treatmentId, cycleAttempt, chainN, sequence };
 }
+
+/** What happens to an answered call by the treatments: an Apply to Call action and its destination. */
+export interface CallAction {
+  readonly action: TreatmentCallAction;
+  /** The DN of Connect and Transfer; null for Drop. */
+  readonly destinationDn: string | null;
+}
+
+/**
+ * The Apply to Call action for a call answered with `callResult` (a machine, a fax): that of the
+ * first treatment for the call result, in sequence order, that has one. Null when none has: the
+ * dialer drops the call ("call transfer is not required, call is released") and only the record
+ * actions apply. The record's own treatment history does not pick among them: the call is decided
+ * while it is on the line, before the record is.
+ */
+export function callActionFor(
+  treatments: readonly TreatmentDefinition[],
+  callResult: number,
+): CallAction | null {
+  const first = treatments
+    .filter((treatment) => treatment.callResult === callResult && treatment.applyToCall !== null)
+    .sort((a, b) => a.sequenceNumber - b.sequenceNumber)[0];
+  return first ? { action: first.applyToCall!, destinationDn: first.destinationDn } : null;
+}

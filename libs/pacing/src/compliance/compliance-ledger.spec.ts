@@ -1,4 +1,10 @@
-import { abandonBudget, abandonHeadroom, ComplianceLedger } from './compliance-ledger';
+import {
+  abandonBudget,
+  abandonHeadroom,
+  checkComplianceOptions,
+  ComplianceLedger,
+  DEFAULT_COMPLIANCE,
+} from './compliance-ledger';
 
 const DAY = 86_400;
 
@@ -28,6 +34,32 @@ describe('ComplianceLedger', () => {
     const binding = ledger.binding(7 * DAY + 1000);
     expect(binding).toEqual({ liveAnswers: 2000, abandoned: 60, target: 0.025, cap: 0.03 });
     expect(ledger.metrics(7 * DAY + 1000).abandonHeadroom).toBe(0);
+  });
+  it("binds and reports against a campaign group's own target and cap", () => {
+    const ledger = new ComplianceLedger();
+    for (let i = 0; i < 1000; i++) ledger.recordLiveAnswer(i, i < 20);
+    // 2% abandoned: 10 more abandons fit under 3% ((20 + 10) / 1010), none under 2%.
+    expect(abandonHeadroom(ledger.binding(1000))).toBe(10);
+    const strict = { target: 0.015, cap: 0.02 };
+    expect(ledger.binding(1000, strict)).toEqual({ liveAnswers: 1000, abandoned: 20, ...strict });
+    expect(ledger.metrics(1000, strict)).toMatchObject({
+      abandonHeadroom: 0,
+      abandonTarget: 0.015,
+      abandonCap: 0.02,
+    });
+    expect(ledger.metrics(1000)).toMatchObject({ abandonTarget: 0.025, abandonCap: 0.03 });
+  });
+});
+
+describe('checkComplianceOptions', () => {
+  it('accepts 0 < target <= cap <= 5% and names every other problem', () => {
+    expect(checkComplianceOptions(DEFAULT_COMPLIANCE)).toEqual([]);
+    expect(checkComplianceOptions({ target: 0.05, cap: 0.05 })).toEqual([]);
+    expect(checkComplianceOptions({ target: 0.03, cap: 0.025 })).toEqual([
+      'the abandon target must not exceed the cap',
+    ]);
+    expect(checkComplianceOptions({ target: 0, cap: 0.06 })).toHaveLength(2);
+    expect(checkComplianceOptions({ target: Number.NaN, cap: 3 })).toHaveLength(2);
   });
 });
 

@@ -11,12 +11,30 @@ export interface ComplianceOptions {
 /** US and UK rules: 3% of live answers; UK over any 24 h, US over 30 days (PACING.md). */
 export const DEFAULT_COMPLIANCE: ComplianceOptions = { target: 0.025, cap: 0.03 };
 
+/**
+ * The highest cap a campaign may be given: the most permissive rule PACING.md lists (Canada, about
+ * 5% per month). Anything above is a typo (3 meant as a percent given as a fraction, or 30%).
+ */
+export const MAX_ABANDON_CAP = 0.05;
+
+/** Every reason a target and cap cannot be used; empty when they can (0 < target <= cap <= 5%). */
+export function checkComplianceOptions(options: ComplianceOptions): string[] {
+  const errors: string[] = [];
+  const { target, cap } = options;
+  if (!(Number.isFinite(target) && target > 0)) errors.push('the abandon target must be above 0');
+  if (!(Number.isFinite(cap) && cap > 0 && cap <= MAX_ABANDON_CAP))
+    errors.push(`the abandon cap must be above 0 and at most ${MAX_ABANDON_CAP * 100}%`);
+  if (target > cap) errors.push('the abandon target must not exceed the cap');
+  return errors;
+}
+
 const DAY = 86_400;
 
 /**
  * A campaign's abandon accounting over rolling 24 h and 30-day windows. The service keeps one per
  * campaign (shared by its sessions) and hands the binding window to the pacer; the same figures
- * are its metrics.
+ * are its metrics. The counts are the campaign's, the target and cap may be a campaign group's:
+ * `binding` and `metrics` take them (the ledger's own options by default).
  */
 export class ComplianceLedger {
   private readonly day = new RollingWindow(DAY, 60);
@@ -31,16 +49,17 @@ export class ComplianceLedger {
   }
 
   /** The window with the least headroom under the cap: the one the pacer must respect. */
-  binding(at: number): ComplianceState {
+  binding(at: number, options: ComplianceOptions = this.options): ComplianceState {
     const [day, month] = [this.day.totals(at), this.month.totals(at)];
     const state = (w: { liveAnswers: number; abandoned: number }): ComplianceState => ({
       ...w,
-      ...this.options,
+      target: options.target,
+      cap: options.cap,
     });
     return abandonHeadroom(state(day)) <= abandonHeadroom(state(month)) ? state(day) : state(month);
   }
 
-  metrics(at: number): ComplianceMetrics {
+  metrics(at: number, options: ComplianceOptions = this.options): ComplianceMetrics {
     const rate = (w: { liveAnswers: number; abandoned: number }) =>
       w.liveAnswers ? w.abandoned / w.liveAnswers : 0;
     const [day, month] = [this.day.totals(at), this.month.totals(at)];
@@ -51,9 +70,9 @@ export class ComplianceLedger {
       abandoned24h: day.abandoned,
       liveAnswers30d: month.liveAnswers,
       abandoned30d: month.abandoned,
-      abandonHeadroom: abandonHeadroom(this.binding(at)),
-      abandonTarget: this.options.target,
-      abandonCap: this.options.cap,
+      abandonHeadroom: abandonHeadroom(this.binding(at, options)),
+      abandonTarget: options.target,
+      abandonCap: options.cap,
     };
   }
 }
