@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 
 // Libraries that perform I/O. Pure libraries (tag kind:pure) may not import them.
 const ioModules = [
@@ -84,6 +85,12 @@ export default tseslint.config(
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The gateway's browser files (workspace, SDK, samples, consoles): plain browser scripts and
+    // ES modules, served as they are, without a bundler.
+    files: ['apps/api-gateway/web/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser } },
   },
   prettier,
 );

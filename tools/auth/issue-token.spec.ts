@@ -1,4 +1,4 @@
-import { parseTtl } from './issue-token';
+import { parseTtl, tokenSubject } from './issue-token';
 
 describe('issue-token --ttl', () => {
   it.each([
@@ -13,5 +13,21 @@ describe('issue-token --ttl', () => {
 
   it.each(['0', '-5', 'soon', '5w', ''])('refuses %j', (text) => {
     expect(() => parseTtl(text)).toThrow(/--ttl/);
+  });
+});
+
+describe('issue-token subject', () => {
+  it('issues for an agent or a supervisor', () => {
+    expect(tokenSubject({ agent: 'agent01' })).toEqual({ kind: 'agent', agent: 'agent01' });
+    expect(tokenSubject({ supervisor: 'sue' })).toEqual({ kind: 'supervisor', supervisor: 'sue' });
+  });
+
+  it.each([
+    [{}, /--agent or --supervisor is required/],
+    [{ agent: 'agent01', supervisor: 'sue' }, /not both/],
+    [{ supervisor: '' }, /--supervisor must not be empty/],
+    [{ supervisor: 's'.repeat(65) }, /at most 64 characters/],
+  ])('refuses %j', (values, message) => {
+    expect(() => tokenSubject(values)).toThrow(message);
   });
 });

@@ -36,3 +36,14 @@ export function agentCommand(desktop: DemoDesktop, token: string, basePort: numb
   const url = basePort === 3000 ? '' : ` --url ${gatewayUrl(basePort)}`;
   return `node dist/tools/desktop/agent.js --agent ${desktop.agent} --place ${desktop.place}${url} --token ${token}`;
 }
+
+/** The agent workspace page that logs `desktop`'s agent in at once (a browser's address). */
+export function workspaceUrl(desktop: DemoDesktop, token: string, basePort: number): string {
+  const query = new URLSearchParams({ place: desktop.place, access_token: token });
+  return `${gatewayUrl(basePort)}/workspace/?${query}`;
+}
+
+/** The supervisor console, signed in with `token`. */
+export function supervisorConsoleUrl(token: string, basePort: number): string {
+  return `${gatewayUrl(basePort)}/supervisor/?${new URLSearchParams({ access_token: token })}`;
+}

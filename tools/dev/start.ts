@@ -3,7 +3,13 @@
  * loads the demo data, starts every service, waits until each one is ready and prints where to
  * look. Ctrl-C (or SIGTERM) stops the services gracefully.
  */
-import { DEFAULT_DESKTOP_TOKEN_TTL_SECONDS, issueDesktopToken, MIN_AUTH_SECRET_LENGTH } from '@ocs/auth';
+import {
+  DEFAULT_DESKTOP_TOKEN_TTL_SECONDS,
+  DEFAULT_SUPERVISOR_TOKEN_TTL_SECONDS,
+  issueDesktopToken,
+  issueSupervisorToken,
+  MIN_AUTH_SECRET_LENGTH,
+} from '@ocs/auth';
 import { DEFAULT_DATABASE_URL, DEMO_TENANT } from '@ocs/persistence';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,7 +18,13 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { desktopUrl } from '../desktop/desktop-session';
-import { agentCommand, gatewayUrl, previewDemoDesktops } from './demo-desktops';
+import {
+  agentCommand,
+  gatewayUrl,
+  previewDemoDesktops,
+  supervisorConsoleUrl,
+  workspaceUrl,
+} from './demo-desktops';
 import { describeDemoDialing, type DemoDialingOutcome, startDemoDialing } from './demo-dialing';
 import { describePredictiveDemo, type PredictiveDemoOutcome, startPredictiveDemo } from './demo-predictive';
 import { formatLogLine } from './log-line';
@@ -154,6 +166,7 @@ async function demoDesktopLines(basePort: number): Promise<string[]> {
   const commands = [
     'Work preview records as a demo agent (in another terminal; then type start, preview, done, help):',
   ];
+  const pages = ['Agent workspace in a browser (preview records, call results, reschedule, do-not-call):'];
   for (const desktop of desktops) {
     const token = await issueDesktopToken({
       tenant: DEMO_TENANT,
@@ -165,8 +178,21 @@ async function demoDesktopLines(basePort: number): Promise<string[]> {
       `  ${desktop.agent} (${desktop.campaignGroup}): ${desktopUrl(gatewayUrl(basePort), desktop.place)}&access_token=${token}`,
     );
     commands.push(`  ${agentCommand(desktop, token, basePort)}`);
+    pages.push(`  ${desktop.agent}: ${workspaceUrl(desktop, token, basePort)}`);
   }
-  return [...sockets, ...commands];
+  const supervisor = await issueSupervisorToken({
+    tenant: DEMO_TENANT,
+    supervisor: 'demo-supervisor',
+    secret,
+    ttlSeconds: DEFAULT_SUPERVISOR_TOKEN_TTL_SECONDS,
+  });
+  return [
+    ...sockets,
+    ...commands,
+    ...pages,
+    `Supervisor console (campaign groups, live dialing figures, calling-list import):`,
+    `  ${supervisorConsoleUrl(supervisor, basePort)}`,
+  ];
 }
 
 /** What the launcher says about the predictive demo, with the agent CLI line of the agent left to a person. */

@@ -9,6 +9,13 @@ describe('gateway configuration', () => {
       logoutGraceMs: 30_000,
       ocsHttp: { port: 3080, publicUrl: undefined, allow: ['127.0.0.1/32', '::1/128'], token: undefined },
       commDn: { requestSubject: 'ocs.commdn.requests', eventSubject: 'ocs.commdn.events' },
+      supervisor: { metricsWindowMs: 300_000, metricsIntervalMs: 2_000 },
+      serviceClient: {
+        acceptedOrigins: [],
+        rateLimits: { global: 0, perRequest: {}, quarantineDelaySeconds: 30 },
+        readAllowed: undefined,
+        writeAllowed: undefined,
+      },
     });
   });
 
@@ -27,6 +34,16 @@ describe('gateway configuration', () => {
       token: 't'.repeat(16),
     });
     expect(() => loadGatewayConfig({ OCS_HTTP_ALLOW: '10.0.0.0/33' })).toThrow(/OCS_HTTP_ALLOW/);
+  });
+
+  it("reads the supervisor console's metrics window and interval", () => {
+    expect(
+      loadGatewayConfig({ SUPERVISOR_METRICS_WINDOW_SECONDS: '60', SUPERVISOR_METRICS_INTERVAL_MS: '500' })
+        .supervisor,
+    ).toEqual({ metricsWindowMs: 60_000, metricsIntervalMs: 500 });
+    expect(() => loadGatewayConfig({ SUPERVISOR_METRICS_WINDOW_SECONDS: '5' })).toThrow(
+      /SUPERVISOR_METRICS_WINDOW_SECONDS/,
+    );
   });
 
   it('takes the grace period of dropped desktops from DESKTOP_LOGOUT_GRACE_MS', () => {

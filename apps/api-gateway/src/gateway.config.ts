@@ -15,6 +15,17 @@ import {
   type OcsHttpConfig,
   toOcsHttpConfig,
 } from './ocs-http/ocs-http.config';
+import {
+  SUPERVISOR_ENVIRONMENT,
+  supervisorEnvSchema,
+  type SupervisorConfig,
+  toSupervisorConfig,
+} from './supervisor/supervisor.config';
+import {
+  loadServiceClientSecurity,
+  SERVICE_CLIENT_ENVIRONMENT,
+  type ServiceClientSecurity,
+} from './workspace/service-client.config';
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
@@ -35,6 +46,7 @@ const gatewayEnvSchema = z.object({
   DESKTOP_LOGOUT_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
   ...ocsHttpEnvSchema.shape,
   ...commDnEnvSchema.shape,
+  ...supervisorEnvSchema.shape,
 });
 
 export const GATEWAY_ENVIRONMENT: readonly EnvVarHelp[] = [
@@ -51,7 +63,7 @@ export const GATEWAY_ENVIRONMENT: readonly EnvVarHelp[] = [
   {
     name: 'OCS_AUTH_SECRET',
     default: '(none: desktop connections are refused)',
-    meaning: `HS256 secret of agent desktop tokens, at least ${MIN_AUTH_SECRET_LENGTH} characters`,
+    meaning: `HS256 secret of agent desktop and supervisor tokens, at least ${MIN_AUTH_SECRET_LENGTH} characters`,
   },
   {
     name: 'DESKTOP_LOGOUT_GRACE_MS',
@@ -60,6 +72,8 @@ export const GATEWAY_ENVIRONMENT: readonly EnvVarHelp[] = [
   },
   ...OCS_HTTP_ENVIRONMENT,
   ...COMM_DN_ENVIRONMENT,
+  ...SERVICE_CLIENT_ENVIRONMENT,
+  ...SUPERVISOR_ENVIRONMENT,
 ];
 
 export interface GatewayConfig {
@@ -75,6 +89,10 @@ export interface GatewayConfig {
   ocsHttp: OcsHttpConfig;
   /** The NATS subjects of the Communication DN API. */
   commDn: CommDnConfig;
+  /** The Service Client API's security options (the workspace channel). */
+  serviceClient: ServiceClientSecurity;
+  /** The supervisor console's live figures. */
+  supervisor: SupervisorConfig;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -86,6 +104,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     logoutGraceMs: parsed.DESKTOP_LOGOUT_GRACE_MS,
     ocsHttp: toOcsHttpConfig(parsed),
     commDn: toCommDnConfig(parsed),
+    serviceClient: loadServiceClientSecurity(env),
+    supervisor: toSupervisorConfig(parsed),
   };
 }
 

@@ -1,1 +1,2 @@
 export * from './desktop-token';
+export * from './supervisor-token';

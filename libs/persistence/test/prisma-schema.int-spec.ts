@@ -271,6 +271,32 @@ describe('Prisma schema and SQL migrations', () => {
         answeredAt: new Date('2026-01-01T00:00:00Z'),
       },
     });
+    const recordImport = await prisma.recordImport.create({
+      data: {
+        id: randomUUID(),
+        tenantId,
+        callingListId: list.id,
+        status: 'loading',
+        columns: ['phone', 'account_number'],
+        staged: 1,
+        rejected: 2,
+        imported: 0,
+        reason: null,
+      },
+    });
+    await prisma.recordImportRow.create({
+      data: {
+        importId: recordImport.id,
+        line: 2,
+        contactInfo: '+14155550100',
+        contactInfoType: 1,
+        dailyFrom: 28_800,
+        dailyTill: 72_000,
+        tzDbid: zone.id,
+        customerId: 'C-1',
+        custom: { account_number: 'AC00000008' },
+      },
+    });
 
     // findMany selects every scalar column of a model, so a column missing in SQL fails here.
     for (const model of Object.values(Prisma.ModelName)) {

@@ -57,7 +57,13 @@ import { DesktopRecords, isRecordRequest } from './desktop-records';
 import { recordCancelNotification } from './record-cancel-add';
 import { doNotCall } from './desktop-do-not-call';
 import { isRescheduleRequest, offerCallback, rescheduleRecord } from './desktop-reschedule';
-import { DesktopCloseCode, DesktopSession, DesktopSessions, sessionKey } from './desktop-sessions';
+import {
+  DesktopCloseCode,
+  DesktopSession,
+  DesktopSessions,
+  type DesktopSocket,
+  sessionKey,
+} from './desktop-sessions';
 import { type DesktopIdentity, verifyDesktopToken } from '@ocs/auth';
 
 export const DESKTOP_PATH = '/desktop';
@@ -67,8 +73,34 @@ const MAX_FRAME_BYTES = 64 * 1024;
 const CONTEXT_TIMEOUT_MS = 5_000;
 /** A desktop that has not answered a ping by the next one is gone: its session ends. */
 const HEARTBEAT_INTERVAL_MS = 30_000;
+/** WebSocket readyState OPEN, which every DesktopSocket shares. */
+const SOCKET_OPEN = 1;
 
 type Rejection = { status: 400 | 401 | 404 | 503; message: string };
+
+/** An authenticated agent asking for a WebSocket: the token's identity and the place it names. */
+export interface DesktopLogin {
+  readonly identity: DesktopIdentity;
+  readonly place: string;
+}
+
+/** Completes an authenticated upgrade on another path than /desktop (e.g. the workspace channel). */
+export type UpgradeRoute = (
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  login: DesktopLogin,
+) => void;
+
+/**
+ * A desktop session attached to a connection: the connection hands it the agent's frames
+ * (`receive`, one JSON text each) and says when it is gone (`detach`).
+ */
+export interface AttachedDesktop {
+  readonly session: DesktopSession;
+  receive(text: string): void;
+  detach(): void;
+}
 
 /**
  * The agent desktop endpoint: `GET /desktop` upgraded to a WebSocket whose text frames are the
@@ -96,6 +128,8 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly dropped = new Map<string, { session: DesktopSession; timer: NodeJS.Timeout }>();
   /** The latest configuration refresh of each session, which the next one waits for. */
   private readonly reassigning = new WeakMap<DesktopSession, Promise<void>>();
+  /** Other WebSocket paths of the gateway's HTTP server: one upgrade listener serves them all. */
+  private readonly routes = new Map<string, UpgradeRoute>();
 
   constructor(
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
@@ -173,10 +207,26 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /**
+   * Serves WebSocket upgrades of `path` authenticated exactly like /desktop (token, place); the
+   * handler completes the upgrade. Paths served by nobody are refused with 404.
+   */
+  route(path: string, handler: UpgradeRoute): void {
+    if (path === DESKTOP_PATH || this.routes.has(path)) throw new Error(`${path} is already served`);
+    this.routes.set(path, handler);
+  }
+
   private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
     const url = new URL(request.url ?? '/', 'http://desktop.invalid');
-    if (url.pathname !== DESKTOP_PATH) return reject(socket, { status: 404, message: 'Not Found' });
+    const route: UpgradeRoute | undefined =
+      url.pathname === DESKTOP_PATH
+        ? (upgraded, upgradedSocket, upgradedHead, login) =>
+            this.server.handleUpgrade(upgraded, upgradedSocket, upgradedHead, (ws) => {
+              void this.open(ws, login.identity, login.place);
+            })
+        : this.routes.get(url.pathname);
+    if (!route) return reject(socket, { status: 404, message: 'Not Found' });
     const secret = this.config.authSecret;
     if (this.stopping || secret === undefined) {
       if (secret === undefined) {
@@ -196,9 +246,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     const place = url.searchParams.get('place');
     if (!place) return reject(socket, { status: 400, message: 'The place query parameter is required' });
 
-    this.server.handleUpgrade(request, socket, head, (ws) => {
-      void this.open(ws, identity, place);
-    });
+    route(request, socket, head, { identity, place });
   }
 
   private async open(ws: WebSocket, identity: DesktopIdentity, place: string): Promise<void> {
@@ -207,6 +255,27 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     this.alive.add(ws);
     ws.on('pong', () => this.alive.add(ws));
     ws.on('message', (raw: RawData, isBinary: boolean) => pending.push([raw, isBinary]));
+    const attached = await this.attach(ws, identity, place);
+    if (!attached) return;
+    const { session } = attached;
+    ws.removeAllListeners('message');
+    ws.on('message', (raw: RawData, isBinary: boolean) => this.receive(session, raw, isBinary));
+    ws.on('close', () => attached.detach());
+    for (const [raw, isBinary] of pending) this.receive(session, raw, isBinary);
+  }
+
+  /**
+   * Logs the agent in on `socket`, any connection that takes frames (a WebSocket of /desktop, the
+   * workspace channel): reads the agent's configuration (closing the socket with 4404 or 1011 when
+   * it cannot), registers the session (a previous one of the agent is closed with 4409, its desk
+   * taken over), logs the agent in to telephony and sends the campaign notifications of login.
+   * Undefined when the login did not complete (the socket is closed or closing).
+   */
+  async attach(
+    socket: DesktopSocket,
+    identity: DesktopIdentity,
+    place: string,
+  ): Promise<AttachedDesktop | undefined> {
     let context: AgentDesktopContext;
     try {
       context = await this.desktopContext(identity.tenant, identity.agent, place);
@@ -216,18 +285,18 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
           { tenant: identity.tenant, agent: identity.agent },
           'Desktop login of an unknown agent',
         );
-        ws.close(DesktopCloseCode.NotConfigured, `agent ${truncate(identity.agent)} is not configured`);
+        socket.close(DesktopCloseCode.NotConfigured, `agent ${truncate(identity.agent)} is not configured`);
       } else {
         this.logger.error(
           { err: error, agent: identity.agent },
           'Cannot read the configuration of a desktop agent',
         );
-        ws.close(DesktopCloseCode.Unavailable, 'agent configuration unavailable, retry later');
+        socket.close(DesktopCloseCode.Unavailable, 'agent configuration unavailable, retry later');
       }
       return;
     }
     if (context.place === null) {
-      ws.close(DesktopCloseCode.NotConfigured, `place ${truncate(place)} is not configured`);
+      socket.close(DesktopCloseCode.NotConfigured, `place ${truncate(place)} is not configured`);
       return;
     }
     // Records still on the agent's desktop from an earlier login, on any replica.
@@ -237,9 +306,9 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.warn({ err: error, agent: identity.agent }, 'Cannot read the records on a desktop');
         return [];
       });
-    if (ws.readyState !== ws.OPEN) return;
+    if (socket.readyState !== SOCKET_OPEN) return;
 
-    const session = new DesktopSession(identity.tenant, identity.agent, place, context, ws);
+    const session = new DesktopSession(identity.tenant, identity.agent, place, context, socket);
     const replaced = this.sessions.add(session);
     // The agent's records stay on the desktop across a new login here: from the session it
     // replaces, or from the one that dropped within the grace period.
@@ -253,11 +322,6 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     if (!dropped && !replaced) this.records.restore(session, onDesktop);
     else this.calls.resend(session);
     replaced?.close(DesktopCloseCode.Replaced, 'replaced by a new login of the same agent');
-    ws.removeAllListeners('message');
-    ws.on('message', (raw: RawData, isBinary: boolean) => this.receive(session, raw, isBinary));
-    ws.on('close', () => {
-      if (this.sessions.remove(session) && !this.stopping) this.dropDesktop(session);
-    });
     // The other replicas end their sessions of this agent.
     this.bus
       .publish(
@@ -284,22 +348,34 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       const event = currentStatusNotification(group.status);
       if (event) session.send(campaignNotification(event, group, this.config.applicationDbid));
     }
-    for (const [raw, isBinary] of pending) this.receive(session, raw, isBinary);
+    return {
+      session,
+      receive: (text) => this.receiveText(session, text),
+      detach: () => {
+        if (this.sessions.remove(session) && !this.stopping) this.dropDesktop(session);
+      },
+    };
   }
 
   private receive(session: DesktopSession, raw: RawData, isBinary: boolean): void {
-    this.handleFrame(session, raw, isBinary).catch((error: unknown) =>
+    if (isBinary) {
+      session.send(
+        invalidFrame(this.config.applicationDbid, 'Binary frames are not accepted; send JSON text frames'),
+      );
+      return;
+    }
+    this.receiveText(session, rawText(raw));
+  }
+
+  private receiveText(session: DesktopSession, text: string): void {
+    this.handleFrame(session, text).catch((error: unknown) =>
       this.logger.error({ err: error, agent: session.loginId }, 'Desktop request failed'),
     );
   }
 
-  private async handleFrame(session: DesktopSession, raw: RawData, isBinary: boolean): Promise<void> {
+  private async handleFrame(session: DesktopSession, text: string): Promise<void> {
     const applicationId = this.config.applicationDbid;
-    if (isBinary) {
-      session.send(invalidFrame(applicationId, 'Binary frames are not accepted; send JSON text frames'));
-      return;
-    }
-    const frame = parseFrame(rawText(raw), applicationId);
+    const frame = parseFrame(text, applicationId);
     if (!frame.ok) {
       session.send(frame.error);
       return;

@@ -7,5 +7,7 @@ import { DesktopGateway } from './desktop.gateway';
 @Module({
   imports: [GatewayConfigModule, OcsHttpModule],
   providers: [DesktopGateway],
+  // The workspace channel attaches desktop sessions to its own connections.
+  exports: [DesktopGateway],
 })
 export class DesktopModule {}

@@ -1,26 +1,17 @@
-import {
-  AddRecord,
-  CancelRecords,
-  type DesktopCampaignGroup,
-  GetDialingConfig,
-  type PayloadOf,
-  type RecordCancelRequested,
-  type RequestOf,
-} from '@ocs/contracts';
+import { CancelRecords, type PayloadOf, type RecordCancelRequested, type RequestOf } from '@ocs/contracts';
 import {
   buildUserEventData,
   type DesktopRequestOf,
   ErrorCode,
   GswKey as K,
-  parseNewRecord,
   replyTo,
   UserEvent,
   type UserEventData,
 } from '@ocs/desktop-protocol';
-import { type FieldDefinition, findGenesysTimeZone } from '@ocs/domain';
 import { type BusClient } from '@ocs/messaging';
 import { type Desk, type DesktopSession } from './desktop-sessions';
-import { optionalString, recordSelectionOf } from './record-selection';
+import { submitAddRecord } from '../add-record/submit-add-record';
+import { recordSelectionOf } from './record-selection';
 import { REQUEST_TIMEOUT_MS, requestFailure } from './request-failure';
 
 export interface RecordChangeDeps {
@@ -74,10 +65,9 @@ export async function cancelRecords(
 }
 
 /**
- * AddRecord: the request is read against the fields of its calling list (that of the record
- * under GSW_RECORD_HANDLE on the desk, else the list of that name among the agent's campaign
- * groups of the campaign), inserted by record-dispatcher, and acknowledged with the list and
- * campaign it went to.
+ * AddRecord from a desktop (submitAddRecord, shared with the Web Services API): read against its
+ * calling list's fields, with a record on this desk under GSW_RECORD_HANDLE naming the list and
+ * group, inserted by record-dispatcher, and acknowledged with the list and campaign it went to.
  */
 export async function addRecord(
   deps: RecordChangeDeps,
@@ -85,92 +75,24 @@ export async function addRecord(
   request: DesktopRequestOf<'AddRecord'>,
 ): Promise<void> {
   const reply = replyTo(request, deps.applicationId);
-  const attributes = request.attributes;
-  const handle = attributes[K.GSW_RECORD_HANDLE];
-  const listName = attributes[K.GSW_CALLING_LIST];
-  let fields: readonly FieldDefinition[] | undefined;
-  try {
-    fields = await listFields(deps, session, request);
-  } catch (error) {
-    session.send(reply.error(requestFailure(error)));
-    return;
-  }
-  if (fields === undefined) {
-    session.send(
-      reply.error({
-        code: ErrorCode.NoActiveCampaigns,
-        description: `Calling list ${listName} is not dialed by a campaign group of the agent`,
-        context: { [K.GSW_CALLING_LIST]: listName },
-      }),
-    );
-    return;
-  }
-  const parsed = parseNewRecord(request, fields, (name) => findGenesysTimeZone(name));
-  if (!parsed.ok) {
-    session.send(
-      reply.error({
-        code: parsed.error.code,
-        description: parsed.error.description,
-        context: { [K.GSW_CALLING_LIST]: listName },
-      }),
-    );
-    return;
-  }
-  const { timeZone, ...record } = parsed.record;
-  try {
-    const added = await deps.client.request(
-      AddRecord,
-      {
-        callingListName: listName,
-        campaignName: attributes[K.GSW_CAMPAIGN_NAME],
-        ...optionalString('campaignGroupName', attributes[K.GSW_CAMPAIGN_GROUP_NAME]),
-        ...(handle === undefined ? {} : { handle }),
-        // The customer id comes from the list's customer id field, which record-dispatcher knows.
-        record: { ...record, timeZone: timeZone.name, customerId: null },
-      },
-      { tenant: session.tenant },
-      { timeoutMs: REQUEST_TIMEOUT_MS },
-    );
-    session.send(
-      reply.event(UserEvent.AddRecordAcknowledge, {
-        [K.GSW_CALLING_LIST]: added.callingListName,
-        [K.GSW_CAMPAIGN_NAME]: added.campaignName,
-      }),
-    );
-  } catch (error) {
-    session.send(reply.error({ ...requestFailure(error), context: { [K.GSW_CALLING_LIST]: listName } }));
-  }
-}
-
-/** The fields of the calling list an AddRecord names; undefined when no group of the agent dials it. */
-async function listFields(
-  deps: RecordChangeDeps,
-  session: DesktopSession,
-  request: DesktopRequestOf<'AddRecord'>,
-): Promise<readonly FieldDefinition[] | undefined> {
-  const attributes = request.attributes;
-  const handle = attributes[K.GSW_RECORD_HANDLE];
-  const onDesk = handle === undefined ? undefined : session.desk.records.get(handle);
-  // With the handle of a record on the desk, the record goes to that record's list and group.
-  const listName = onDesk?.callingListName ?? attributes[K.GSW_CALLING_LIST];
-  const groupName = attributes[K.GSW_CAMPAIGN_GROUP_NAME];
-  const groups = session.context.campaignGroups.filter((group: DesktopCampaignGroup) => {
-    if (onDesk) return group.dbid === onDesk.campaignGroupDbid;
-    return groupName === undefined
-      ? group.campaignName === attributes[K.GSW_CAMPAIGN_NAME]
-      : group.name === groupName;
+  const handle = request.attributes[K.GSW_RECORD_HANDLE];
+  const outcome = await submitAddRecord(deps.client, {
+    tenant: session.tenant,
+    request,
+    campaignGroups: session.context.campaignGroups,
+    onDesk: handle === undefined ? undefined : session.desk.records.get(handle),
+    timeoutMs: REQUEST_TIMEOUT_MS,
   });
-  for (const group of groups) {
-    const config = await deps.client.request(
-      GetDialingConfig,
-      { dbid: group.dbid },
-      { tenant: session.tenant },
-      { timeoutMs: REQUEST_TIMEOUT_MS },
-    );
-    const list = config.callingLists.find((candidate) => candidate.name === listName);
-    if (list) return list.fields;
+  if (!outcome.ok) {
+    session.send(reply.error(outcome.error));
+    return;
   }
-  return undefined;
+  session.send(
+    reply.event(UserEvent.AddRecordAcknowledge, {
+      [K.GSW_CALLING_LIST]: outcome.added.callingListName,
+      [K.GSW_CAMPAIGN_NAME]: outcome.added.campaignName,
+    }),
+  );
 }
 
 /**

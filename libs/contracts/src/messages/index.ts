@@ -10,3 +10,5 @@ export * from './comm-dn';
 export * from './telephony';
 export * from './automatic-dialing';
 export * from './pacing';
+export * from './record-imports';
+export * from './web-services';

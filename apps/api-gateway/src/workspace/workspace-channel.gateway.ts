@@ -1,0 +1,188 @@
+import type { IncomingMessage } from 'node:http';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { CallProgress, type Envelope, type PayloadOf } from '@ocs/contracts';
+import { Bus, BusClient, type BusSubscription } from '@ocs/messaging';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { type AttachedDesktop, DesktopGateway, type DesktopLogin } from '../desktop/desktop.gateway';
+import { DesktopCloseCode, type DesktopSocket } from '../desktop/desktop-sessions';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+import { normalizeOrigin } from './origin-filter';
+import { HOST_CLIENT, WorkspaceSession } from './workspace-session';
+
+export const WORKSPACE_CHANNEL_PATH = '/workspace/channel';
+
+/** Host frames carry a client's message; Service Client requests are small, record data a few KB. */
+const MAX_FRAME_BYTES = 256 * 1024;
+/** A channel that has not answered a ping by the next one is gone. */
+const HEARTBEAT_INTERVAL_MS = 30_000;
+
+/**
+ * The workspace channel, `GET /workspace/channel` (docs/WORKSPACE.md): one WebSocket per
+ * logged-in workspace, authenticated like /desktop. Opening it logs the agent in: the agent's
+ * desktop session is attached to it, and the Service Client API requests of the host page's
+ * clients are served through that session.
+ */
+@Injectable()
+export class WorkspaceChannelGateway implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(WorkspaceChannelGateway.name);
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  private readonly channels = new Map<WebSocket, WorkspaceSession>();
+  private readonly alive = new WeakSet<WebSocket>();
+  private feed?: BusSubscription;
+  private heartbeat?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(DesktopGateway) private readonly desktops: DesktopGateway,
+    @Inject(Bus) private readonly bus: Bus,
+    @Inject(BusClient) private readonly client: BusClient,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.desktops.route(WORKSPACE_CHANNEL_PATH, (request, socket, head, login) =>
+      this.server.handleUpgrade(request, socket, head, (ws) => {
+        void this.open(ws, login, request);
+      }),
+    );
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Calls the workspace placed itself (callPreviewRecord): their steps come from the telephony port.
+    this.feed = await this.bus.follow(CallProgress, (event) => this.followCall(event));
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_INTERVAL_MS);
+    this.heartbeat.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.heartbeat);
+    for (const ws of this.server.clients)
+      closeChannel(ws, DesktopCloseCode.GoingAway, 'server shutting down');
+    await this.feed?.stop();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async open(
+    ws: WebSocket,
+    { identity, place }: DesktopLogin,
+    request: IncomingMessage,
+  ): Promise<void> {
+    this.alive.add(ws);
+    ws.on('pong', () => this.alive.add(ws));
+    // Host frames that arrive during the login wait for it, in order.
+    const pending: string[] = [];
+    ws.on('message', (raw: RawData, isBinary: boolean) => {
+      if (!isBinary) pending.push(rawText(raw));
+    });
+    // Set once the login completes; the session's callbacks read it then.
+    const login: { attached?: AttachedDesktop } = {};
+    const session = new WorkspaceSession({
+      tenant: identity.tenant,
+      loginId: identity.agent,
+      applicationId: this.config.applicationDbid,
+      security: this.config.serviceClient,
+      ownOrigin: ownOrigin(request),
+      client: this.client,
+      clock: () => Date.now(),
+      desktopContext: () => {
+        if (!login.attached) throw new Error('The agent is not logged in yet');
+        return login.attached.session.context;
+      },
+      place: () => login.attached?.session.context.place?.name ?? place,
+      toDesktop: (text) => login.attached?.receive(text),
+      toHost: (frame) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+      },
+      warn: (details, message) => this.logger.warn({ ...details, agent: identity.agent }, message),
+    });
+    // The desktop session writes to the workspace session instead of a socket.
+    const bridge: DesktopSocket = {
+      send: (text) => session.fromDesktop(text),
+      close: (code, reason) => closeChannel(ws, code, reason),
+      get readyState() {
+        return ws.readyState;
+      },
+    };
+    this.channels.set(ws, session);
+    ws.on('close', () => {
+      this.channels.delete(ws);
+      login.attached?.detach();
+      session.close();
+    });
+    login.attached = await this.desktops.attach(bridge, identity, place);
+    if (!login.attached) return;
+    ws.send(
+      JSON.stringify({
+        client: HOST_CLIENT,
+        message: { event: 'channel', state: 'LOGGED_IN', agent: identity.agent, place },
+      }),
+    );
+    ws.removeAllListeners('message');
+    const receive = (text: string) =>
+      session
+        .fromHost(text)
+        .catch((error: unknown) =>
+          this.logger.error({ err: error, agent: identity.agent }, 'Workspace frame failed'),
+        );
+    ws.on('message', (raw: RawData, isBinary: boolean) => {
+      if (isBinary) {
+        ws.send(
+          JSON.stringify({
+            client: HOST_CLIENT,
+            message: { event: 'channel', error: 'Send JSON text frames' },
+          }),
+        );
+        return;
+      }
+      void receive(rawText(raw));
+    });
+    for (const text of pending) void receive(text);
+    this.logger.log({ tenant: identity.tenant, agent: identity.agent, place }, 'Workspace channel open');
+  }
+
+  private followCall({ data }: Envelope<PayloadOf<typeof CallProgress>>): void {
+    for (const session of this.channels.values()) {
+      if (session.holdsCall(data.callId)) session.callProgress(data.callId, data.state, data.callResult);
+    }
+  }
+
+  private checkHeartbeats(): void {
+    for (const ws of this.server.clients) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+    }
+  }
+}
+
+/** Tells the host page why its channel closes (the close reason alone is easy to lose), then closes it. */
+function closeChannel(ws: WebSocket, code: number, reason: string): void {
+  if (ws.readyState === ws.OPEN) {
+    ws.send(
+      JSON.stringify({ client: HOST_CLIENT, message: { event: 'channel', state: 'CLOSING', code, reason } }),
+    );
+  }
+  ws.close(code, reason);
+}
+
+/** The workspace page's origin: the upgrade's Origin header (browsers send it), else the Host it reached. */
+function ownOrigin(request: IncomingMessage): string | undefined {
+  const origin = request.headers.origin;
+  if (origin) return normalizeOrigin(origin);
+  const host = request.headers.host;
+  return host ? normalizeOrigin(`http://${host}`) : undefined;
+}
+
+function rawText(raw: RawData): string {
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
+  return Buffer.from(raw as ArrayBuffer).toString('utf8');
+}

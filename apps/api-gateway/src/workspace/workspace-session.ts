@@ -1,0 +1,257 @@
+import { type AgentDesktopContext } from '@ocs/contracts';
+import { type BusClient } from '@ocs/messaging';
+import { AGENT_METHODS } from './agent-methods';
+import { type DesktopFrame, DesktopLink } from './desktop-link';
+import { callReleased, translateDesktopFrame } from './desktop-events';
+import {
+  type ClientMessage,
+  type EventName,
+  failure,
+  parseClientMessage,
+  serviceEvent,
+  success,
+} from './envelope';
+import { INTERACTION_METHODS } from './interaction-methods';
+import { advance, Interactions, interactionView } from './interactions';
+import { originAccepted, originAllows, normalizeOrigin } from './origin-filter';
+import { OUTBOUND_METHODS } from './outbound-methods';
+import { RateLimiter } from './rate-limiter';
+import { type ServiceClientSecurity } from './service-client.config';
+import { callProgressStep } from './call-progress';
+import { MethodError, type MethodHandler, type WorkspaceContext } from './workspace-context';
+
+/** The workspace's own UI: a client of its own, always accepted from the workspace's origin. */
+export const WORKSPACE_CLIENT = 'workspace';
+/** The host page's own frames: the channel's state. */
+export const HOST_CLIENT = '*';
+
+const METHODS: Readonly<Record<string, MethodHandler>> = {
+  ...AGENT_METHODS,
+  ...INTERACTION_METHODS,
+  ...OUTBOUND_METHODS,
+};
+
+/** What crosses the channel toward the host page. */
+export interface HostFrame {
+  readonly client: string;
+  readonly message: unknown;
+}
+
+export interface WorkspaceSessionDeps {
+  readonly tenant: string;
+  readonly loginId: string;
+  readonly applicationId: number;
+  readonly security: ServiceClientSecurity;
+  /** The origin of the workspace page that opened the channel. */
+  readonly ownOrigin: string | undefined;
+  readonly client: Pick<BusClient, 'request'>;
+  readonly clock: () => number;
+  /** The agent's configuration; only once the desktop session is attached. */
+  readonly desktopContext: () => AgentDesktopContext;
+  readonly place: () => string;
+  /** A frame into the agent's desktop session. */
+  readonly toDesktop: (text: string) => void;
+  readonly toHost: (frame: HostFrame) => void;
+  readonly warn: (details: object, message: string) => void;
+}
+
+interface Subscription {
+  readonly client: string;
+  readonly events: ReadonlySet<string>;
+}
+
+/**
+ * One workspace channel: the Service Client API clients of the host page (each iframe, and the
+ * workspace UI itself), their subscriptions and security checks, and the agent's records as
+ * interactions, worked through the agent's desktop session.
+ */
+export class WorkspaceSession {
+  readonly link: DesktopLink;
+  private readonly limiter: RateLimiter;
+  private readonly subscriptions = new Map<string, Subscription>();
+  private nextSubscription = 1;
+  readonly context: WorkspaceContext;
+
+  constructor(private readonly deps: WorkspaceSessionDeps) {
+    this.link = new DesktopLink(deps.toDesktop, (frame) => this.unsolicited(frame));
+    this.limiter = new RateLimiter(deps.security.rateLimits);
+    this.context = {
+      tenant: deps.tenant,
+      loginId: deps.loginId,
+      desktopContext: deps.desktopContext,
+      place: deps.place,
+      applicationId: deps.applicationId,
+      link: this.link,
+      interactions: new Interactions(),
+      security: deps.security,
+      client: deps.client,
+      clock: deps.clock,
+      agent: { state: 'LoggedOut' },
+      directPush: false,
+      interactionViewOf: (interaction) => interactionView(interaction, deps.security.readAllowed),
+      emit: (event, data) => this.emit(event, data),
+      emitInteraction: (interaction, events) => {
+        for (const event of events) {
+          this.emit('interaction', {
+            eventType: event.eventType,
+            media: 'voice',
+            interaction: interactionView(interaction, deps.security.readAllowed, {
+              ...event,
+              previousState: interaction.previousState,
+            }),
+          });
+        }
+      },
+    };
+  }
+
+  /** A frame of the desktop session (one JSON object). */
+  fromDesktop(text: string): void {
+    let frame: unknown;
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (typeof frame === 'object' && frame !== null) this.link.receive(frame as DesktopFrame);
+  }
+
+  /** A frame of the host page: `{ client, origin, message }`. */
+  async fromHost(text: string): Promise<void> {
+    let frame: unknown;
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      this.toHost(HOST_CLIENT, { event: 'channel', error: 'A frame must be one JSON object' });
+      return;
+    }
+    const { client, origin, message } = (frame ?? {}) as Record<string, unknown>;
+    if (typeof client !== 'string' || client === '' || client === HOST_CLIENT || typeof origin !== 'string') {
+      this.toHost(HOST_CLIENT, {
+        event: 'channel',
+        error: 'A frame needs a client id and the origin of its page',
+      });
+      return;
+    }
+    const parsed = parseClientMessage(message);
+    if (!parsed.ok) {
+      this.toHost(client, parsed.reply);
+      return;
+    }
+    await this.handle(client, origin, parsed.message);
+  }
+
+  /** The channel is gone: pending desktop requests fail. */
+  close(): void {
+    this.link.close();
+  }
+
+  /** A step of a call placed for one of the interactions (callPreviewRecord). */
+  callProgress(callId: string, state: string, callResult: number | null): void {
+    const interaction = this.context.interactions.byCall(callId);
+    if (!interaction) return;
+    const step = callProgressStep(state);
+    if (step === 'established')
+      this.context.emitInteraction(interaction, advance(interaction, 'established'));
+    if (step === 'released') callReleased(this.context, interaction, callResult);
+  }
+
+  holdsCall(callId: string): boolean {
+    return this.context.interactions.byCall(callId) !== undefined;
+  }
+
+  /** A page served by the workspace's own origin, e.g. the samples: accepted, but rate limited. */
+  private isOwnOrigin(origin: string): boolean {
+    const own = this.deps.ownOrigin;
+    return own !== undefined && normalizeOrigin(origin) === own;
+  }
+
+  private async handle(client: string, origin: string, message: ClientMessage): Promise<void> {
+    const sameOrigin = this.isOwnOrigin(origin);
+    const trusted = sameOrigin && client === WORKSPACE_CLIENT;
+    const rules = this.deps.security.acceptedOrigins;
+    const name = message.kind === 'request' ? message.request : message.kind;
+    const allowed =
+      sameOrigin ||
+      (message.kind === 'request'
+        ? originAllows(rules, origin, message.request)
+        : originAccepted(rules, origin));
+    if (!allowed) {
+      this.toHost(
+        client,
+        failure(
+          message.kind === 'request' ? message.request : undefined,
+          message.referenceId,
+          `The origin '${origin}' is not allowed to use '${name}'`,
+        ),
+      );
+      return;
+    }
+    if (message.kind === 'subscribe') {
+      const subscriptionId = String(this.nextSubscription++);
+      this.subscriptions.set(subscriptionId, { client, events: new Set(message.events) });
+      // Genesys's client reads the id at the top of the reply; `data` holds it too for ours.
+      this.toHost(client, { ...success(undefined, message.referenceId, { subscriptionId }), subscriptionId });
+      return;
+    }
+    if (message.kind === 'unsubscribe') {
+      const subscription = this.subscriptions.get(message.subscriptionId);
+      if (subscription?.client !== client) {
+        this.toHost(
+          client,
+          failure(undefined, message.referenceId, `Unknown subscription '${message.subscriptionId}'`),
+        );
+        return;
+      }
+      this.subscriptions.delete(message.subscriptionId);
+      this.toHost(client, success(undefined, message.referenceId, null));
+      return;
+    }
+    const { request, parameters, referenceId } = message;
+    if (!trusted) {
+      const decision = this.limiter.decide(request, this.deps.clock());
+      if (decision.verdict === 'ignore') return;
+      if (decision.verdict === 'refuse') {
+        this.toHost(client, failure(request, referenceId, decision.errorMessage));
+        return;
+      }
+    }
+    const method = METHODS[request];
+    if (!method) {
+      this.toHost(client, failure(request, referenceId, `Unknown request '${request}'`));
+      return;
+    }
+    try {
+      const data = await method(this.context, parameters);
+      this.toHost(client, success(request, referenceId, data));
+    } catch (error) {
+      if (!(error instanceof MethodError)) {
+        this.deps.warn({ err: error, request }, 'A Service Client API request failed');
+      }
+      const text = error instanceof MethodError ? error.message : 'The request failed; retry later';
+      this.toHost(client, failure(request, referenceId, text));
+    }
+  }
+
+  private unsolicited(frame: DesktopFrame): void {
+    try {
+      translateDesktopFrame(this.context, frame);
+    } catch (error) {
+      this.deps.warn({ err: error }, 'Cannot translate a desktop frame for the workspace');
+    }
+  }
+
+  /** Each subscribed client gets the event once, however many of its subscriptions name it. */
+  private emit(event: EventName, data: unknown): void {
+    const clients = new Set<string>();
+    for (const subscription of this.subscriptions.values()) {
+      if (subscription.events.has(event)) clients.add(subscription.client);
+    }
+    const message = serviceEvent(event, data);
+    for (const client of clients) this.toHost(client, message);
+  }
+
+  private toHost(client: string, message: unknown): void {
+    this.deps.toHost({ client, message });
+  }
+}

@@ -1,0 +1,66 @@
+// The host relay (WORKSPACE.md): each embedded page is a Service Client API client of its own.
+// What a page posts goes to the gateway unchanged, with the page's client id and the origin the
+// browser reported for it; what the gateway sends for that client goes back to the page's window,
+// addressed to that origin. The relay reads nothing of the protocol: security is the gateway's.
+
+/**
+ * A relay between the frames of this page and the channel. `send(client, origin, message)`
+ * writes a frame to the channel; `onTraffic(direction, client, message)` sees each relayed
+ * message (for the events log).
+ */
+export function createRelay({ send, onTraffic = () => {} }) {
+  /** Embedded pages by client id: their frame and the origin their messages came from. */
+  const clients = new Map();
+  let nextId = 1;
+
+  function clientOfWindow(source) {
+    for (const [id, client] of clients) if (client.frame.contentWindow === source) return id;
+    return undefined;
+  }
+
+  function onMessage(event) {
+    const id = clientOfWindow(event.source);
+    // Messages of windows the workspace did not embed are nobody's requests.
+    if (id === undefined) return;
+    const message = event.data;
+    // The Service Client API posts objects; anything else is some other script's traffic.
+    if (message === null || typeof message !== 'object' || Array.isArray(message)) return;
+    const client = clients.get(id);
+    client.origin = event.origin;
+    onTraffic('out', id, message);
+    try {
+      send(id, event.origin, message);
+    } catch (error) {
+      // No channel (logged out): the page's own timeout answers it, as with no workspace at all.
+      onTraffic('dropped', id, { reason: String(error.message ?? error), message });
+    }
+  }
+
+  window.addEventListener('message', onMessage);
+
+  return {
+    /** Registers an iframe; returns its client id. */
+    add(frame) {
+      const id = `frame-${nextId++}`;
+      // Until the page posts, its address tells where replies may go.
+      clients.set(id, { frame, origin: new URL(frame.src, window.location.href).origin });
+      return id;
+    },
+    /** Forgets an iframe (removed from the page). */
+    remove(id) {
+      clients.delete(id);
+    },
+    /** Delivers a message of the gateway to client `id`; false for an unknown client. */
+    deliver(id, message) {
+      const client = clients.get(id);
+      if (!client || !client.frame.contentWindow) return false;
+      onTraffic('in', id, message);
+      client.frame.contentWindow.postMessage(message, client.origin);
+      return true;
+    },
+    dispose() {
+      window.removeEventListener('message', onMessage);
+      clients.clear();
+    },
+  };
+}
