@@ -47,6 +47,10 @@ export async function startService(
     // Without a bound, queries wait forever for a connection while Postgres is unreachable.
     connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS,
   });
+  // An idle connection that Postgres ends (a restart, a failover, an administrator) is dropped by
+  // the pool, which then emits 'error': unheard, that would crash the service. The next query
+  // opens a new connection, and /readyz reports a database that stays away.
+  pool.on('error', (error) => logger.warn({ err: error }, 'An idle database connection was closed'));
   const release = [() => pool.end()];
   try {
     const bus = await connectBus({ url: config.natsUrl, name: config.service, logger });

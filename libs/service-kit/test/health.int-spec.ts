@@ -41,6 +41,20 @@ describe('health endpoints', () => {
         body: { status: 'ok', checks: { database: { status: 'up' }, bus: { status: 'up' } } },
       });
     });
+
+    it('survives Postgres ending its idle connections, and is ready again on new ones', async () => {
+      expect((await get(service, '/readyz')).status).toBe(200);
+      // The readiness check left a connection idle in the pool; Postgres now ends it, as at a
+      // restart. An unheard pool 'error' would be an unhandled error here.
+      const { rows } = await database.pool.query<{ ended: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'telephony-sim'`,
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((row) => row.ended)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await get(service, '/readyz')).toMatchObject({ status: 200 });
+    });
   });
 
   describe('with Postgres unreachable', () => {

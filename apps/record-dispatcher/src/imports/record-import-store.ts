@@ -1,5 +1,6 @@
 import type { ImportableCallingList } from '@ocs/contracts';
 import { type FieldDefinition } from '@ocs/domain';
+import { inTransaction } from '@ocs/persistence';
 import type { Pool, PoolClient } from 'pg';
 import { type StagedRow } from './import-rows';
 
@@ -111,7 +112,7 @@ export class RecordImportStore {
    * undefined when the import is no longer loading.
    */
   async stage(importId: string, rows: readonly StagedRow[], rejected: number): Promise<number | undefined> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const locked = await client.query(
         `SELECT 1 FROM record_imports WHERE id = $1 AND status = 'loading' FOR UPDATE`,
         [importId],
@@ -152,7 +153,7 @@ export class RecordImportStore {
    * marks the import committed, in one transaction. A committed import is answered as it is.
    */
   async commit(tenantId: number, importId: string): Promise<ImportRow | undefined> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<ImportRow>(
         `SELECT ${IMPORT_COLUMNS} FROM record_imports WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
         [tenantId, importId],
@@ -178,7 +179,7 @@ export class RecordImportStore {
 
   /** Drops the staged rows of a loading import and marks it aborted; others are answered as they are. */
   async abort(tenantId: number, importId: string, reason: string): Promise<ImportRow | undefined> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<ImportRow>(
         `UPDATE record_imports SET status = 'aborted', reason = $3, staged = 0, updated_at = now()
           WHERE tenant_id = $1 AND id = $2 AND status = 'loading' RETURNING ${IMPORT_COLUMNS}`,
@@ -215,20 +216,5 @@ export class RecordImportStore {
       [tenantId, id],
     );
     return rows[0];
-  }
-
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }
