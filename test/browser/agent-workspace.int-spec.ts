@@ -356,11 +356,16 @@ describe('the agent workspace in a browser, on a preview campaign', () => {
     });
   });
 
-  it('marks a called customer do-not-call', async () => {
+  it('hangs up a call, and marks the called customer do-not-call', async () => {
     await setReady();
     const { record, phone } = await previewRecord();
+    await expect(page.getByRole('button', { name: 'Hang up', exact: true }).isDisabled()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Call', exact: true }).click();
-    await see(summary('State').getByText('IDLE'), 30_000);
+    // The customer would talk 3 s: the agent hangs up first (the button is enabled only while the call is on).
+    await page.getByRole('button', { name: 'Hang up', exact: true }).click({ timeout: 2_000 });
+    await see(notice().getByText('Hung up'));
+    await see(summary('State').getByText('IDLE'));
+    await shots.take(page, 'hung up');
     await page.getByRole('button', { name: 'Set do-not-call' }).click();
     await see(notice().getByText('Marked do-not-call'));
     await shots.take(page, 'do not call');
@@ -438,8 +443,16 @@ describe('the agent workspace in a browser, on a preview campaign', () => {
     );
   });
 
-  it('cancels a preview record', async () => {
-    const { record } = await previewRecord();
+  it('shows the record again after a page reload, and cancels it', async () => {
+    const { record, phone } = await previewRecord();
+    // A reload logs the agent in again: the record still on his desktop comes back on screen.
+    await page.reload();
+    await page.getByLabel('Place').fill(AGENT.place);
+    await page.getByLabel('Access token').fill(await system.token(AGENT.agent));
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await see(summary('Phone').getByText(phone));
+    await see(summary('State').getByText('PREVIEWING'));
+    await app().getByRole('heading', { name: 'Sample integration' }).waitFor();
     await page.getByRole('button', { name: 'Cancel record' }).click();
     await see(summary('State').getByText('CANCELED'));
     await shots.take(page, 'canceled');
@@ -448,6 +461,19 @@ describe('the agent workspace in a browser, on a preview campaign', () => {
     await eventually(async () =>
       expect((await recordRow(record.recordId)).recordStatus).toBe(RecordStatus.Canceled),
     );
+  });
+
+  it('dials a number by hand, hangs up and closes the call', async () => {
+    const number = '+1 212 555 0199';
+    await page.getByLabel('Number to dial').fill(number);
+    await page.getByRole('button', { name: 'Dial', exact: true }).click();
+    const calls = page.locator('#manual-calls');
+    await see(calls.getByText(/\+1 212 555 0199 \((DIALING|TALKING)\)/));
+    await shots.take(page, 'manual call');
+    await calls.getByRole('button', { name: `Hang up ${number}` }).click({ timeout: 2_000 });
+    await see(calls.getByText(`${number} (IDLE)`));
+    await calls.getByRole('button', { name: `Done with ${number}` }).click();
+    await eventually(async () => expect(await calls.locator('li').count()).toBe(0));
   });
 
   it('logs the workspace out when the agent logs in elsewhere', async () => {

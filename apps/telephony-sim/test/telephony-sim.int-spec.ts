@@ -2,7 +2,9 @@ import {
   CallProgress,
   ConnectCall,
   DialCall,
+  DialManualCall,
   type Envelope,
+  ManualCallProgress,
   type PayloadOf,
   ReleaseCall,
   type RequestOf,
@@ -199,5 +201,61 @@ describe('telephony-sim (NATS)', () => {
     await expect(bus.request(ReleaseCall, { callId: callId(3, 2) }, origin, options)).rejects.toMatchObject({
       code: TelephonyErrorCode.CallNotFound,
     });
+  });
+
+  it('places a manual call with the agent on it, reported as ManualCallProgress, hung up by ReleaseCall', async () => {
+    const manual: Array<PayloadOf<typeof ManualCallProgress>> = [];
+    // Persons who talk long enough (a minute of real time) for the agent to hang up first.
+    await service!.stop();
+    process.env.TELEPHONY_CUSTOMER_MODEL = JSON.stringify({
+      reach: { person: 1, machine: 0, fax: 0, busy: 0, sit: 0, 'no-answer': 0 },
+      personRingSeconds: { mean: 3, cv: 0.2 },
+      talkSeconds: { mean: 600, cv: 0 },
+    });
+    await start();
+    const feed = await bus.follow(ManualCallProgress, ({ data }) => void manual.push(data));
+    try {
+      const agent = agents[0];
+      await bus.request(SetAgentState, { agent, state: 'not-ready', reason: 'Break' }, origin, options);
+      const id = callId(4, 1);
+      const request = {
+        callId: id,
+        agent,
+        destination: '+1 212 555-0199',
+        userData: { Case: '42' },
+        noAnswerTimeoutSeconds: 30,
+      };
+      expect(await bus.request(DialManualCall, request, origin, options)).toEqual({
+        callId: id,
+        duplicate: false,
+      });
+      // A second call while he is on this one, and a destination that is no number, are refused.
+      await expect(
+        bus.request(DialManualCall, { ...request, callId: callId(4, 2) }, origin, options),
+      ).rejects.toMatchObject({ code: TelephonyErrorCode.AgentBusy });
+      await expect(
+        bus.request(DialManualCall, { ...request, callId: callId(4, 3), destination: 'x' }, origin, options),
+      ).rejects.toThrow();
+      await eventually(async () => expect(manual.map((event) => event.state)).toContain('established'));
+      expect(await bus.request(ReleaseCall, { callId: id }, origin, options)).toEqual({
+        callId: id,
+        released: true,
+      });
+      await eventually(async () =>
+        expect(manual.at(-1)).toMatchObject({ state: 'released', callResult: 33 }),
+      );
+      expect(manual.map((event) => event.state)).toEqual([
+        'dialing',
+        'ringing',
+        'answered-person',
+        'established',
+        'released',
+      ]);
+      expect(manual[0]).toMatchObject({ callId: id, agent, destination: '+1 212 555-0199' });
+      // Never a CallProgress: the dialer's consumers do not see manual calls.
+      expect(events.has(id)).toBe(false);
+    } finally {
+      await feed.stop();
+    }
   });
 });

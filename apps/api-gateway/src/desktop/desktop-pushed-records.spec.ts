@@ -1,5 +1,5 @@
 import { type Envelope, type PayloadOf, type RecordPushed, RejectRecord } from '@ocs/contracts';
-import { deliverPushedRecord } from './desktop-pushed-records';
+import { deliverPushedRecord, deskRecordEvents } from './desktop-pushed-records';
 import { type DesktopSession } from './desktop-sessions';
 import {
   APP,
@@ -98,5 +98,31 @@ describe('pushed records on desktops', () => {
     expect(deliverPushedRecord(deps, pushed(99))).toBe(false);
     expect(sent).toEqual([]);
     expect(session.desk.empty).toBe(true);
+  });
+
+  it('gives the records on a desk as the events that brought them, for the groups of the agent', () => {
+    const { deps } = setup();
+    const chained = deliveredRecord(18, { contactInfo: '5550018' });
+    const events = deskRecordEvents(deps, desktopContext().campaignGroups, [
+      { campaignGroupDbid: 30, record, list, chainOf: null },
+      { campaignGroupDbid: 30, record: chained, list, chainOf: 17 },
+      { campaignGroupDbid: 99, record: deliveredRecord(19), list, chainOf: null },
+    ]);
+    expect(events).toEqual([
+      {
+        frame: expect.objectContaining({
+          GSW_USER_EVENT: 'PreviewRecord',
+          GSW_RECORD_HANDLE: 17,
+          GSW_PHONE: '5550017',
+          DaysOverdue: 12,
+          GSW_RECORD_URI: 'http://ocs/records/17',
+        }),
+      },
+      {
+        frame: expect.objectContaining({ GSW_USER_EVENT: 'ChainedRecord', GSW_RECORD_HANDLE: 18 }),
+        chainOf: 17,
+      },
+    ]);
+    expect(events[0]?.frame).not.toHaveProperty('GSW_REFERENCE_ID');
   });
 });

@@ -1,10 +1,19 @@
-import { type Envelope, type PayloadOf, type RecordPushed } from '@ocs/contracts';
+import {
+  type DeliveredRecord,
+  type DesktopCampaignGroup,
+  type DesktopRecord,
+  type Envelope,
+  type PayloadOf,
+  type RecordList,
+  type RecordPushed,
+} from '@ocs/contracts';
 import {
   buildUserEventData,
   customFieldUserData,
   GswKey as K,
   recordEventAttributes,
   UserEvent,
+  type UserEventData,
 } from '@ocs/desktop-protocol';
 import { campaignGroupContext } from './campaign-notifications';
 import { type DesktopRecords, outboundRecord, storedValues } from './desktop-records';
@@ -38,22 +47,66 @@ export function deliverPushedRecord(
   // notification, and the record is on the desk at the agent's next login.
   if (!group) return false;
   deps.records.restore(session, [{ campaignGroupDbid: group.dbid, record, list, chainOf: null }]);
-  session.send(
-    buildUserEventData(
-      UserEvent.PreviewRecord,
-      recordEventAttributes(
-        UserEvent.PreviewRecord,
-        outboundRecord(record, list.callingListName),
-        campaignGroupContext(group, deps.applicationId),
-        deps.clock(),
-      ),
-      {
-        customFields: {
-          ...customFieldUserData(list.fields, storedValues(record)),
-          ...(deps.recordUri ? { [K.GSW_RECORD_URI]: deps.recordUri(record.handle) } : {}),
-        },
-      },
-    ),
-  );
+  session.send(recordEvent(deps, UserEvent.PreviewRecord, group, record, list));
   return true;
+}
+
+type RecordEventDeps = Pick<PushedRecordDeps, 'applicationId' | 'clock' | 'recordUri'>;
+
+/**
+ * An unsolicited record event (no GSW_REFERENCE_ID) for a record on the desk: the Default Record
+ * Information keys, the custom fields, GSW_RECORD_URI.
+ */
+function recordEvent(
+  deps: RecordEventDeps,
+  event: typeof UserEvent.PreviewRecord | typeof UserEvent.ChainedRecord,
+  group: DesktopCampaignGroup,
+  record: DeliveredRecord,
+  list: RecordList,
+): UserEventData {
+  return buildUserEventData(
+    event,
+    recordEventAttributes(
+      event,
+      outboundRecord(record, list.callingListName),
+      campaignGroupContext(group, deps.applicationId),
+      deps.clock(),
+    ),
+    {
+      customFields: {
+        ...customFieldUserData(list.fields, storedValues(record)),
+        ...(deps.recordUri ? { [K.GSW_RECORD_URI]: deps.recordUri(record.handle) } : {}),
+      },
+    },
+  );
+}
+
+/** A record on the desk at a login, as a record event; `chainOf` for a record of a chain request. */
+export interface DeskRecordEvent {
+  readonly frame: UserEventData;
+  readonly chainOf?: number;
+}
+
+/**
+ * The records on an agent's desk (GetDesktopRecords) as the events that brought them: PreviewRecord,
+ * or ChainedRecord for those a chain request brought. Only those of the agent's groups, as the
+ * desk takes them. For clients that show the desk again after a login (the workspace); /desktop
+ * itself does not resend them.
+ */
+export function deskRecordEvents(
+  deps: RecordEventDeps,
+  groups: readonly DesktopCampaignGroup[],
+  records: readonly DesktopRecord[],
+): DeskRecordEvent[] {
+  return records.flatMap(({ campaignGroupDbid, record, list, chainOf }) => {
+    const group = groups.find((candidate) => candidate.dbid === campaignGroupDbid);
+    if (!group) return [];
+    const event = chainOf === null ? UserEvent.PreviewRecord : UserEvent.ChainedRecord;
+    return [
+      {
+        frame: recordEvent(deps, event, group, record, list),
+        ...(chainOf === null ? {} : { chainOf }),
+      },
+    ];
+  });
 }

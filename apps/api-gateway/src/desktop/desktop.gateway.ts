@@ -52,7 +52,7 @@ import { DesktopCalls } from './desktop-calls';
 import { invalidFrame, parseFrame } from './desktop-frames';
 import { SmartLogout } from './desktop-logout';
 import { readyTime } from './desktop-ready-time';
-import { deliverPushedRecord } from './desktop-pushed-records';
+import { deliverPushedRecord, type DeskRecordEvent, deskRecordEvents } from './desktop-pushed-records';
 import { DesktopRecords, isRecordRequest } from './desktop-records';
 import { recordCancelNotification } from './record-cancel-add';
 import { doNotCall } from './desktop-do-not-call';
@@ -98,6 +98,12 @@ export type UpgradeRoute = (
  */
 export interface AttachedDesktop {
   readonly session: DesktopSession;
+  /**
+   * The records on the agent's desk at the login (from an earlier login, or restored from the
+   * database), as the events that brought them: a client that shows the desk, unlike /desktop,
+   * announces them again.
+   */
+  readonly recordsOnDesk: readonly DeskRecordEvent[];
   receive(text: string): void;
   detach(): void;
 }
@@ -350,6 +356,15 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     }
     return {
       session,
+      recordsOnDesk: deskRecordEvents(
+        {
+          applicationId: this.config.applicationDbid,
+          clock: () => new Date(),
+          recordUri: (handle) => this.ocsHttp.recordUri(handle),
+        },
+        context.campaignGroups,
+        onDesktop,
+      ),
       receive: (text) => this.receiveText(session, text),
       detach: () => {
         if (this.sessions.remove(session) && !this.stopping) this.dropDesktop(session);

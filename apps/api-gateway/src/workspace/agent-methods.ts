@@ -48,19 +48,9 @@ const setState: MethodHandler = async (context, [operation]) => {
   return null;
 };
 
-/**
- * voice.dial: the telephony port places calls for records only (DialCall names a campaign group and
- * a record handle), so a manual call has no faithful path yet.
- */
-const dial: MethodHandler = () =>
-  Promise.reject(
-    new MethodError('voice.dial is not available: the telephony port places calls for records only'),
-  );
-
 export const AGENT_METHODS: Readonly<Record<string, MethodHandler>> = {
   'agent.get': get,
   'agent.getState': getState,
   'agent.getStateList': getStateList,
   'agent.setState': setState,
-  'voice.dial': dial,
 };

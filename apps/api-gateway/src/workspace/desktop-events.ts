@@ -1,7 +1,7 @@
 import { CallEvent, GswKey as K, OcsKey, UserEvent } from '@ocs/desktop-protocol';
 import { mediaStateOf } from './agent-states';
 import { type DesktopFrame } from './desktop-link';
-import { advance, type OutboundInteraction } from './interactions';
+import { advance, type Interaction, isRecordInteraction } from './interactions';
 import { receiveRecord } from './outbound-methods';
 import { type RecordData } from './record-fields';
 import { type WorkspaceContext } from './workspace-context';
@@ -57,7 +57,10 @@ function userEventOf(context: WorkspaceContext, userEvent: string, frame: Deskto
 function callEventOf(context: WorkspaceContext, callEvent: string, frame: DesktopFrame): void {
   const callId = String(frame[OcsKey.OCS_CALL_ID] ?? '');
   const handle = Number(frame[K.GSW_RECORD_HANDLE]);
-  const interaction = context.interactions.byCall(callId) ?? context.interactions.byHandle(handle);
+  // Dialed records' calls: never a manual call (voice.dial).
+  const byCall = context.interactions.byCall(callId);
+  const interaction =
+    (byCall && isRecordInteraction(byCall) ? byCall : undefined) ?? context.interactions.byHandle(handle);
   if (callEvent === CallEvent.EventEstablished) {
     if (interaction) {
       interaction.callId = callId;
@@ -68,18 +71,16 @@ function callEventOf(context: WorkspaceContext, callEvent: string, frame: Deskto
     return;
   }
   if (callEvent === CallEvent.EventReleased && interaction) {
-    callReleased(context, interaction, frame[OcsKey.OCS_CALL_RESULT]);
+    // The workspace follows its calls' progress too (WorkspaceSession.callProgress): the end may
+    // have been told already, and is told once.
+    if (interaction.callId !== undefined) callReleased(context, interaction, frame[OcsKey.OCS_CALL_RESULT]);
     // OCS finalized the record at the release (the group's record_processed is off).
     if (frame[OcsKey.OCS_RECORD_PROCESSED_REQUIRED] === 0) interaction.finished = true;
   }
 }
 
 /** The call of an interaction ended: its result becomes the record's until the agent sets another. */
-export function callReleased(
-  context: WorkspaceContext,
-  interaction: OutboundInteraction,
-  callResult: unknown,
-): void {
+export function callReleased(context: WorkspaceContext, interaction: Interaction, callResult: unknown): void {
   delete interaction.callId;
   if (typeof callResult === 'number' && interaction.callResult === undefined)
     interaction.callResult = callResult;

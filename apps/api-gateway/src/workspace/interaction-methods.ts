@@ -1,11 +1,12 @@
 import { GswKey as K, RequestType, UserEvent } from '@ocs/desktop-protocol';
 import { firstForbiddenKey } from './user-data-access';
-import { advance, type OutboundInteraction } from './interactions';
+import { advance, type Interaction, isRecordInteraction, type OutboundInteraction } from './interactions';
 import { stopDirectPush } from './outbound-methods';
 import {
   desktopRequest,
   interactionOf,
   MethodError,
+  recordInteractionOf,
   type MethodHandler,
   recordKeys,
   type WorkspaceContext,
@@ -28,7 +29,7 @@ const getByInteractionId: MethodHandler = (context, [interactionId]) => {
   return Promise.resolve(interaction ? context.interactionViewOf(interaction) : null);
 };
 
-function attachedDataChanged(context: WorkspaceContext, interaction: OutboundInteraction): void {
+function attachedDataChanged(context: WorkspaceContext, interaction: Interaction): void {
   context.emit('interaction', {
     eventType: 'ATTACHED_DATA_CHANGED',
     media: 'voice',
@@ -103,8 +104,11 @@ const markdone: MethodHandler = async (context, [interactionId]) => {
   }
   if (interaction.state === 'INVITED') throw new MethodError('The record must be accepted or rejected first');
   if (['DIALING', 'TALKING'].includes(interaction.state)) throw new MethodError('The call is not released');
-  if (!interaction.finished) await finalize(context, interaction);
-  interaction.finished = true;
+  // A manual call has no record: nothing goes to OCS.
+  if (isRecordInteraction(interaction)) {
+    if (!interaction.finished) await finalize(context, interaction);
+    interaction.finished = true;
+  }
   context.emitInteraction(interaction, advance(interaction, 'markdone'));
   context.interactions.remove(interaction);
   // Direct push preview: mark done is 'Done and Stop', OCS stops sending records.
@@ -126,7 +130,7 @@ const unblockMarkdone: MethodHandler = (context, [interactionId]) => {
 
 /** A pushed record the agent was invited to preview. */
 function invited(context: WorkspaceContext, interactionId: unknown): OutboundInteraction {
-  const interaction = interactionOf(context, interactionId);
+  const interaction = recordInteractionOf(context, interactionId);
   if (interaction.state !== 'INVITED') throw new MethodError('The interaction is not an invitation');
   return interaction;
 }

@@ -3,29 +3,36 @@ import { type InteractionEvent, type InteractionStep, eventsOf, type PreviewMode
 import { type RescheduleNote } from './reschedule-date';
 import { type CustomFieldDefinition, type RecordData } from './record-fields';
 
-/**
- * One outbound record the agent works, as the Service Client API shows it: an interaction of the
- * voice media with the record's user data. Its interactionId is the workspace's own; the record
- * keeps its handle (GSW_RECORD_HANDLE) toward OCS. Pure state, no I/O.
- */
-export interface OutboundInteraction {
+/** What every voice interaction of the workspace has: its state, user data and call. Pure state. */
+interface VoiceInteraction {
+  /** The workspace's own id (the reference: a client-side id, lost on the next session). */
   readonly interactionId: string;
-  readonly mode: PreviewMode;
-  readonly handle: number;
-  /** The record as OCS sent it (PreviewRecord, ScheduledCall, EventEstablished ...). */
-  readonly record: RecordData;
-  /** Attached data: the record's keys as strings, then what setUserData wrote. */
+  /** Attached data: the record's keys as strings, or voice.dial's, then what setUserData wrote. */
   readonly userData: Record<string, unknown>;
-  /** ChainedRecord frames received for it (getChainedRecords). */
-  chainedRecords?: RecordData[];
   state: string;
   previousState: string;
   callType: string;
   capabilities: readonly string[];
   /** The call placed or bridged for it, while there is one. */
   callId?: string;
-  /** setCallResult; undefined until set. */
+  /** The call's result once it ended; for a record, setCallResult's. Undefined until then. */
   callResult?: number;
+  /** blockMarkdone's warning while mark done is blocked. */
+  markdoneBlocked?: string;
+}
+
+/**
+ * One outbound record the agent works, as the Service Client API shows it: an interaction of the
+ * voice media with the record's user data. Its interactionId is the workspace's own; the record
+ * keeps its handle (GSW_RECORD_HANDLE) toward OCS. Pure state, no I/O.
+ */
+export interface OutboundInteraction extends VoiceInteraction {
+  readonly mode: PreviewMode;
+  readonly handle: number;
+  /** The record as OCS sent it (PreviewRecord, ScheduledCall, EventEstablished ...). */
+  readonly record: RecordData;
+  /** ChainedRecord frames received for it (getChainedRecords). */
+  chainedRecords?: RecordData[];
   doNotCall: boolean;
   /** rescheduleRecord, sent as RecordReschedule for `handle` at mark done. */
   reschedule?: RescheduleNote & { readonly handle: number };
@@ -33,10 +40,21 @@ export interface OutboundInteraction {
   customFields?: readonly CustomFieldDefinition[];
   /** updateRecordFields, as desktop user data for RecordProcessed. */
   readonly updatedFields: Record<string, string | number>;
-  /** blockMarkdone's warning while mark done is blocked. */
-  markdoneBlocked?: string;
   /** The record left the desk (rejected, canceled, finalized by OCS): mark done only removes it. */
   finished: boolean;
+}
+
+/** A call the agent dialed himself (voice.dial): no record, nothing for OCS at mark done. */
+export interface ManualInteraction extends VoiceInteraction {
+  readonly mode: 'manual';
+  /** The number or DN dialed. */
+  readonly destination: string;
+}
+
+export type Interaction = OutboundInteraction | ManualInteraction;
+
+export function isRecordInteraction(interaction: Interaction): interaction is OutboundInteraction {
+  return interaction.mode !== 'manual';
 }
 
 /** The record's keys as user data values: the reference's samples show strings. */
@@ -47,7 +65,7 @@ export function recordUserData(record: RecordData): Record<string, unknown> {
 }
 
 /** Applies a step of the preview events table; returns the events to send, in order. */
-export function advance(interaction: OutboundInteraction, step: InteractionStep): InteractionEvent[] {
+export function advance(interaction: Interaction, step: InteractionStep): InteractionEvent[] {
   const events = [...eventsOf(interaction.mode, step)];
   for (const event of events) {
     interaction.previousState = interaction.state;
@@ -60,11 +78,11 @@ export function advance(interaction: OutboundInteraction, step: InteractionStep)
 
 /** The `interaction.Interaction` object a client is given: only the user data it may read. */
 export function interactionView(
-  interaction: OutboundInteraction,
+  interaction: Interaction,
   readAllowed: KeyAllowList,
   override?: Pick<InteractionEvent, 'state' | 'callType' | 'capabilities'> & { previousState: string },
 ): Record<string, unknown> {
-  const phone = interaction.record['GSW_PHONE'];
+  const phone = isRecordInteraction(interaction) ? interaction.record['GSW_PHONE'] : undefined;
   return {
     interactionId: interaction.interactionId,
     media: 'voice',
@@ -74,9 +92,12 @@ export function interactionView(
     capabilities: override?.capabilities ?? interaction.capabilities,
     callType: override?.callType ?? interaction.callType,
     direction: 'OUT',
-    name: typeof phone === 'string' ? phone : '',
+    // The reference's dialed-call example names the call by its destination (`name`, `dnis`).
+    ...(isRecordInteraction(interaction)
+      ? { name: typeof phone === 'string' ? phone : '' }
+      : { name: interaction.destination, dnis: interaction.destination }),
     userData: readableUserData(readAllowed, interaction.userData),
-    ...(interaction.chainedRecords === undefined
+    ...(!isRecordInteraction(interaction) || interaction.chainedRecords === undefined
       ? {}
       : {
           // Record data, not user data: the read allow-list applies to userData only.
@@ -89,7 +110,7 @@ export function interactionView(
 /** The interactions of one workspace, by interactionId and by record handle. */
 export class Interactions {
   private nextId = 1;
-  private readonly byId = new Map<string, OutboundInteraction>();
+  private readonly byId = new Map<string, Interaction>();
 
   add(mode: PreviewMode, handle: number, record: RecordData, initialState = 'UNKNOWN'): OutboundInteraction {
     const interaction: OutboundInteraction = {
@@ -110,7 +131,23 @@ export class Interactions {
     return interaction;
   }
 
-  get(interactionId: unknown): OutboundInteraction | undefined {
+  /** A call the agent dials (voice.dial), before its first step. */
+  addManual(destination: string, userData: Record<string, unknown>): ManualInteraction {
+    const interaction: ManualInteraction = {
+      interactionId: String(this.nextId++),
+      mode: 'manual',
+      destination,
+      userData: { ...userData },
+      state: 'UNKNOWN',
+      previousState: 'UNKNOWN',
+      callType: 'OUTBOUND',
+      capabilities: [],
+    };
+    this.byId.set(interaction.interactionId, interaction);
+    return interaction;
+  }
+
+  get(interactionId: unknown): Interaction | undefined {
     return typeof interactionId === 'string' || typeof interactionId === 'number'
       ? this.byId.get(String(interactionId))
       : undefined;
@@ -118,6 +155,7 @@ export class Interactions {
 
   byHandle(handle: number): OutboundInteraction | undefined {
     for (const interaction of this.byId.values()) {
+      if (!isRecordInteraction(interaction)) continue;
       if (interaction.handle === handle) return interaction;
       if (interaction.chainedRecords?.some((record) => record['GSW_RECORD_HANDLE'] === handle))
         return interaction;
@@ -125,15 +163,20 @@ export class Interactions {
     return undefined;
   }
 
-  byCall(callId: string): OutboundInteraction | undefined {
+  byCall(callId: string): Interaction | undefined {
     return [...this.byId.values()].find((interaction) => interaction.callId === callId);
   }
 
-  remove(interaction: OutboundInteraction): void {
+  remove(interaction: Interaction): void {
     this.byId.delete(interaction.interactionId);
   }
 
-  all(): OutboundInteraction[] {
+  all(): Interaction[] {
     return [...this.byId.values()];
+  }
+
+  /** The outbound records among them. */
+  records(): OutboundInteraction[] {
+    return this.all().filter(isRecordInteraction);
   }
 }

@@ -15,10 +15,10 @@ import {
 import { parseRescheduleParameters } from './reschedule-date';
 import {
   desktopRequest,
-  interactionOf,
   liveRecordOf,
   MethodError,
   type MethodHandler,
+  recordInteractionOf,
   recordKeys,
   type WorkspaceContext,
 } from './workspace-context';
@@ -137,7 +137,7 @@ function previewed(
 ): OutboundInteraction {
   const found =
     interaction ??
-    context.interactions.all().find((candidate) => candidate.capabilities.includes(capability));
+    context.interactions.records().find((candidate) => candidate.capabilities.includes(capability));
   if (!found || !found.capabilities.includes(capability) || found.finished) {
     throw new MethodError('There is no preview record to act on');
   }
@@ -255,7 +255,7 @@ const setCallResult: MethodHandler = async (context, [interactionId, callResult]
 };
 
 const getCallResult: MethodHandler = (context, [interactionId]) => {
-  const interaction = interactionOf(context, interactionId);
+  const interaction = recordInteractionOf(context, interactionId);
   const stored = interaction.record[K.GSW_CALL_RESULT];
   return Promise.resolve(interaction.callResult ?? (stored === undefined ? null : Number(stored)));
 };

@@ -9,6 +9,8 @@
  */
 
 export type PreviewMode = 'pull' | 'push' | 'direct-push' | 'dialed';
+/** The preview modes, and a call the agent dialed himself (voice.dial). */
+export type InteractionMode = PreviewMode | 'manual';
 
 export type InteractionStep =
   | 'received'
@@ -61,7 +63,7 @@ function steps(
 }
 
 export const PREVIEW_EVENTS: Readonly<
-  Record<PreviewMode, Readonly<Record<InteractionStep, InteractionEvent[]>>>
+  Record<InteractionMode, Readonly<Record<InteractionStep, InteractionEvent[]>>>
 > = {
   pull: {
     received: [
@@ -92,9 +94,16 @@ export const PREVIEW_EVENTS: Readonly<
       event('ESTABLISHED', 'TALKING', 'OUTBOUND', ['HANGUP']),
     ],
   },
+  // voice.dial: the voice events of the table's "Make call" and "Release" rows; mark done has no
+  // outcome to apply (no record), it only removes the call. The preview steps never happen.
+  manual: {
+    ...steps('OUTBOUND', ['HANGUP']),
+    received: [],
+    markdone: [event('REMOVED', 'IDLE', 'OUTBOUND')],
+  },
 };
 
 /** The step's events; the last one gives the interaction's state and capabilities afterwards. */
-export function eventsOf(mode: PreviewMode, step: InteractionStep): readonly InteractionEvent[] {
+export function eventsOf(mode: InteractionMode, step: InteractionStep): readonly InteractionEvent[] {
   return PREVIEW_EVENTS[mode][step];
 }

@@ -7,7 +7,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { CallProgress, type Envelope, type PayloadOf } from '@ocs/contracts';
+import { CallProgress, type Envelope, ManualCallProgress, type PayloadOf } from '@ocs/contracts';
 import { Bus, BusClient, type BusSubscription } from '@ocs/messaging';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { type AttachedDesktop, DesktopGateway, type DesktopLogin } from '../desktop/desktop.gateway';
@@ -35,7 +35,7 @@ export class WorkspaceChannelGateway implements OnModuleInit, OnApplicationBoots
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly channels = new Map<WebSocket, WorkspaceSession>();
   private readonly alive = new WeakSet<WebSocket>();
-  private feed?: BusSubscription;
+  private readonly feeds: BusSubscription[] = [];
   private heartbeat?: NodeJS.Timeout;
 
   constructor(
@@ -54,8 +54,12 @@ export class WorkspaceChannelGateway implements OnModuleInit, OnApplicationBoots
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // Calls the workspace placed itself (callPreviewRecord): their steps come from the telephony port.
-    this.feed = await this.bus.follow(CallProgress, (event) => this.followCall(event));
+    // Calls the workspace placed itself (callPreviewRecord, voice.dial): their steps come from the
+    // telephony port.
+    this.feeds.push(
+      await this.bus.follow(CallProgress, (event) => this.followCall(event)),
+      await this.bus.follow(ManualCallProgress, (event) => this.followCall(event)),
+    );
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_INTERVAL_MS);
     this.heartbeat.unref();
   }
@@ -64,7 +68,7 @@ export class WorkspaceChannelGateway implements OnModuleInit, OnApplicationBoots
     clearInterval(this.heartbeat);
     for (const ws of this.server.clients)
       closeChannel(ws, DesktopCloseCode.GoingAway, 'server shutting down');
-    await this.feed?.stop();
+    await Promise.all(this.feeds.map((feed) => feed.stop()));
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
@@ -143,12 +147,18 @@ export class WorkspaceChannelGateway implements OnModuleInit, OnApplicationBoots
       void receive(rawText(raw));
     });
     for (const text of pending) void receive(text);
+    // After the frames sent meanwhile, so that a page that subscribed at once hears them.
+    session.announceDesk(login.attached.recordsOnDesk);
     this.logger.log({ tenant: identity.tenant, agent: identity.agent, place }, 'Workspace channel open');
   }
 
-  private followCall({ data }: Envelope<PayloadOf<typeof CallProgress>>): void {
+  private followCall({
+    tenant,
+    data,
+  }: Envelope<PayloadOf<typeof CallProgress> | PayloadOf<typeof ManualCallProgress>>): void {
     for (const session of this.channels.values()) {
-      if (session.holdsCall(data.callId)) session.callProgress(data.callId, data.state, data.callResult);
+      if (session.holdsCall(tenant, data.callId))
+        session.callProgress(data.callId, data.state, data.callResult);
     }
   }
 

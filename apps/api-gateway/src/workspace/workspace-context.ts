@@ -2,7 +2,12 @@ import { type AgentDesktopContext } from '@ocs/contracts';
 import { type BusClient } from '@ocs/messaging';
 import { type DesktopFrame, type DesktopLink, desktopError } from './desktop-link';
 import { type EventName } from './envelope';
-import { type Interactions, type OutboundInteraction } from './interactions';
+import {
+  type Interaction,
+  type Interactions,
+  isRecordInteraction,
+  type OutboundInteraction,
+} from './interactions';
 import { type ServiceClientSecurity } from './service-client.config';
 
 /** A method's refusal: answered with this errorMessage. */
@@ -32,12 +37,12 @@ export interface WorkspaceContext {
   /** Direct Push Preview was started (startDirectPushPreview): pushed records are direct push ones. */
   directPush: boolean;
   /** The interaction as clients are given it (user data through the read allow-list). */
-  readonly interactionViewOf: (interaction: OutboundInteraction) => Record<string, unknown>;
+  readonly interactionViewOf: (interaction: Interaction) => Record<string, unknown>;
   /** Sends an event to every client subscribed to it. */
   readonly emit: (event: EventName, data: unknown) => void;
   /** Sends the interaction events of `interaction` for the events of a step. */
   readonly emitInteraction: (
-    interaction: OutboundInteraction,
+    interaction: Interaction,
     events: ReadonlyArray<{
       eventType: string;
       state: string;
@@ -67,7 +72,7 @@ export async function desktopRequest(
 }
 
 /** The interaction a method names, or a MethodError. */
-export function interactionOf(context: WorkspaceContext, interactionId: unknown): OutboundInteraction {
+export function interactionOf(context: WorkspaceContext, interactionId: unknown): Interaction {
   if (typeof interactionId !== 'string' && typeof interactionId !== 'number') {
     throw new MethodError('interactionId must be a string');
   }
@@ -76,9 +81,18 @@ export function interactionOf(context: WorkspaceContext, interactionId: unknown)
   return interaction;
 }
 
+/** The outbound record interaction a method names: a manual call (voice.dial) has no record. */
+export function recordInteractionOf(context: WorkspaceContext, interactionId: unknown): OutboundInteraction {
+  const interaction = interactionOf(context, interactionId);
+  if (!isRecordInteraction(interaction)) {
+    throw new MethodError(`The interaction '${interaction.interactionId}' is not an outbound record`);
+  }
+  return interaction;
+}
+
 /** The same, for methods that act on the record: refused once the record left the desk. */
 export function liveRecordOf(context: WorkspaceContext, interactionId: unknown): OutboundInteraction {
-  const interaction = interactionOf(context, interactionId);
+  const interaction = recordInteractionOf(context, interactionId);
   if (interaction.finished) {
     throw new MethodError(
       `The record of the interaction '${interaction.interactionId}' is no longer on the desktop`,

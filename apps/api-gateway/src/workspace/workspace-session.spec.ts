@@ -1,10 +1,16 @@
-import { type HostFrame, WorkspaceSession } from './workspace-session';
+import { DialManualCall, ReleaseCall, type CommandDefinition } from '@ocs/contracts';
+import { type HostFrame, WorkspaceSession, type WorkspaceSessionDeps } from './workspace-session';
 import { type ServiceClientSecurity } from './service-client.config';
 import { parseAcceptedOrigins } from './origin-filter';
 
 const OWN = 'http://gateway.example';
 
-function session(overrides: Partial<ServiceClientSecurity> = {}) {
+function session(
+  overrides: Partial<ServiceClientSecurity> = {},
+  client: WorkspaceSessionDeps['client'] = {
+    request: () => Promise.reject(new Error('no bus in unit tests')),
+  },
+) {
   const parsed = parseAcceptedOrigins('http://crm.example, http://agents.example (agent.*)');
   if (!parsed.ok) throw new Error(parsed.error);
   const toHost: HostFrame[] = [];
@@ -22,7 +28,7 @@ function session(overrides: Partial<ServiceClientSecurity> = {}) {
       ...overrides,
     },
     ownOrigin: OWN,
-    client: { request: () => Promise.reject(new Error('no bus in unit tests')) },
+    client,
     clock: () => now,
     desktopContext: () => ({
       agent: { dbid: 1, loginId: 'agent01', name: 'Ada Lovelace' },
@@ -181,5 +187,207 @@ describe('a workspace channel session', () => {
     // OCS cancels the first one.
     workspace.fromDesktop(JSON.stringify({ GSW_USER_EVENT: 'RecordCancel', GSW_RECORD_HANDLE: 5 }));
     expect(workspace.context.interactions.byHandle(5)).toMatchObject({ state: 'CANCELED', finished: true });
+  });
+
+  describe('the voice namespace', () => {
+    /** A telephony port that records the commands and answers them (or refuses with `refuse`). */
+    function telephony(refuse?: string) {
+      const sent: Array<{ command: CommandDefinition; data: Record<string, unknown> }> = [];
+      const client: WorkspaceSessionDeps['client'] = {
+        request: ((command: CommandDefinition, data: Record<string, unknown>) => {
+          sent.push({ command, data });
+          if (refuse) return Promise.reject(new Error(refuse));
+          return Promise.resolve(
+            command === ReleaseCall ? { callId: data['callId'], released: true } : { callId: data['callId'] },
+          );
+        }) as WorkspaceSessionDeps['client']['request'],
+      };
+      return { sent, client };
+    }
+    const events = (toHost: HostFrame[]) =>
+      toHost
+        .splice(0)
+        .filter((frame) => (frame.message as { event?: string }).event === 'interaction')
+        .map((frame) => {
+          const data = (
+            frame.message as { data: { eventType: string; interaction: Record<string, unknown> } }
+          ).data;
+          return [data.eventType, data.interaction['state']];
+        });
+    const reply = (toHost: HostFrame[], referenceId: string) =>
+      toHost.find((frame) => (frame.message as { referenceId?: string }).referenceId === referenceId)
+        ?.message as { data?: Record<string, unknown>; errorMessage?: string } | undefined;
+
+    it('dials, follows the call, hangs up and marks the call done without OCS', async () => {
+      const { sent, client } = telephony();
+      const { workspace, post, toHost, toDesktop } = session({}, client);
+      await post('crm', 'http://crm.example', { event: 'subscribe', data: 'interaction' });
+      await post('crm', 'http://crm.example', {
+        request: 'voice.dial',
+        parameters: [' 5551234 ', { Case: '42' }],
+        referenceId: 'd',
+      });
+      const dialed = reply(toHost, 'd')?.data;
+      expect(dialed).toMatchObject({
+        interactionId: expect.any(String),
+        state: 'DIALING',
+        direction: 'OUT',
+        callType: 'OUTBOUND',
+        name: '5551234',
+        dnis: '5551234',
+        capabilities: ['HANGUP'],
+        userData: { Case: '42' },
+      });
+      expect(sent).toEqual([
+        {
+          command: DialManualCall,
+          data: {
+            callId: expect.any(String),
+            agent: { loginId: 'agent01', place: 'Place_1' },
+            destination: '5551234',
+            userData: { Case: '42' },
+            noAnswerTimeoutSeconds: 30,
+          },
+        },
+      ]);
+      expect(events(toHost)).toEqual([
+        ['ADDED', 'DIALING'],
+        ['DIALING', 'DIALING'],
+      ]);
+      const callId = sent[0]?.data['callId'] as string;
+      expect(workspace.holdsCall('T', callId)).toBe(true);
+      // Another tenant's call of the same id is not this workspace's.
+      expect(workspace.holdsCall('U', callId)).toBe(false);
+      workspace.callProgress(callId, 'ringing', null);
+      workspace.callProgress(callId, 'established', null);
+      expect(events(toHost)).toEqual([['ESTABLISHED', 'TALKING']]);
+      const id = dialed?.['interactionId'];
+      // A manual call has no record for the outbound methods.
+      await post('crm', 'http://crm.example', {
+        request: 'outbound.setCallResult',
+        parameters: [id, 6],
+        referenceId: 'r',
+      });
+      expect(reply(toHost, 'r')?.errorMessage).toBe(
+        `The interaction '${String(id)}' is not an outbound record`,
+      );
+      await post('crm', 'http://crm.example', {
+        request: 'voice.hangUp',
+        parameters: [id],
+        referenceId: 'h',
+      });
+      expect(reply(toHost, 'h')).toMatchObject({ data: null });
+      expect(sent[1]).toEqual({ command: ReleaseCall, data: { callId } });
+      workspace.callProgress(callId, 'released', 33);
+      expect(events(toHost)).toEqual([['RELEASED', 'IDLE']]);
+      // The call is over: nothing left to hang up.
+      await post('crm', 'http://crm.example', {
+        request: 'voice.hangUp',
+        parameters: [id],
+        referenceId: 'h2',
+      });
+      expect(reply(toHost, 'h2')?.errorMessage).toBe(
+        `The interaction '${String(id)}' has no call to hang up`,
+      );
+      await post('crm', 'http://crm.example', {
+        request: 'interaction.markdone',
+        parameters: [id],
+        referenceId: 'm',
+      });
+      expect(events(toHost)).toEqual([['REMOVED', 'IDLE']]);
+      expect(toDesktop).toEqual([]);
+      expect(workspace.context.interactions.all()).toEqual([]);
+    });
+
+    it("hangs up a dialed record's call, whose end is told once", async () => {
+      const { sent, client } = telephony();
+      const { workspace, post, toHost } = session({}, client);
+      await post('crm', 'http://crm.example', { event: 'subscribe', data: 'interaction' });
+      workspace.fromDesktop(
+        JSON.stringify({ OCS_CALL_EVENT: 'EventEstablished', OCS_CALL_ID: 'c7', GSW_RECORD_HANDLE: 7 }),
+      );
+      expect(events(toHost)).toEqual([
+        ['ADDED', 'TALKING'],
+        ['ESTABLISHED', 'TALKING'],
+      ]);
+      const id = workspace.context.interactions.byHandle(7)?.interactionId;
+      await post('crm', 'http://crm.example', {
+        request: 'voice.hangUp',
+        parameters: [id],
+        referenceId: 'h',
+      });
+      expect(sent).toEqual([{ command: ReleaseCall, data: { callId: 'c7' } }]);
+      // The port's CallProgress, then the desktop session's EventReleased: one RELEASED.
+      workspace.callProgress('c7', 'released', 33);
+      workspace.fromDesktop(
+        JSON.stringify({
+          OCS_CALL_EVENT: 'EventReleased',
+          OCS_CALL_ID: 'c7',
+          GSW_RECORD_HANDLE: 7,
+          OCS_CALL_RESULT: 33,
+          OCS_RECORD_PROCESSED_REQUIRED: 0,
+        }),
+      );
+      expect(events(toHost)).toEqual([['RELEASED', 'IDLE']]);
+      expect(workspace.context.interactions.byHandle(7)).toMatchObject({ finished: true, callResult: 33 });
+    });
+
+    it('answers bad parameters, unknown interactions and refused calls with an errorMessage', async () => {
+      const { client } = telephony('AGENT_BUSY: Agent agent01 is on a call already');
+      const { workspace, post, toHost } = session({}, client);
+      await post('crm', 'http://crm.example', { event: 'subscribe', data: 'interaction' });
+      for (const [request, parameters, errorMessage] of [
+        ['voice.dial', ['call John'], 'destination must be a phone number or a DN'],
+        ['voice.dial', ['5001', 'x'], 'userData must be an object of keys and values'],
+        ['voice.hangUp', ['99'], "The interaction '99' does not exist"],
+        ['voice.hangUp', [{}], 'interactionId must be a string'],
+        ['voice.dial', ['5001'], 'The call cannot be placed: AGENT_BUSY: Agent agent01 is on a call already'],
+      ] as const) {
+        await post('crm', 'http://crm.example', { request, parameters, referenceId: request });
+        expect(reply(toHost, request)?.errorMessage).toBe(errorMessage);
+        toHost.splice(
+          toHost.findIndex((frame) => reply([frame], request)),
+          1,
+        );
+      }
+      // The refused call was announced, then removed.
+      expect(events(toHost)).toEqual([
+        ['ADDED', 'DIALING'],
+        ['DIALING', 'DIALING'],
+        ['REMOVED', 'IDLE'],
+      ]);
+      expect(workspace.context.interactions.all()).toEqual([]);
+    });
+  });
+
+  it('announces the records on the desk at login, with their chains, once', async () => {
+    const { workspace, post, toHost } = session();
+    await post('crm', 'http://crm.example', { event: 'subscribe', data: 'interaction' });
+    toHost.splice(0);
+    // A dialed call in progress is already known (EventEstablished came again at the login).
+    workspace.fromDesktop(
+      JSON.stringify({ OCS_CALL_EVENT: 'EventEstablished', OCS_CALL_ID: 'c1', GSW_RECORD_HANDLE: 9 }),
+    );
+    toHost.splice(0);
+    workspace.announceDesk([
+      { frame: { GSW_USER_EVENT: 'PreviewRecord', GSW_RECORD_HANDLE: 7, GSW_PHONE: '555' } },
+      { frame: { GSW_USER_EVENT: 'ChainedRecord', GSW_RECORD_HANDLE: 8, GSW_PHONE: '556' }, chainOf: 7 },
+      { frame: { GSW_USER_EVENT: 'PreviewRecord', GSW_RECORD_HANDLE: 9, GSW_PHONE: '557' } },
+    ]);
+    expect(
+      toHost.map((frame) => {
+        const { data } = frame.message as {
+          data: { eventType: string; interaction: Record<string, unknown> };
+        };
+        return [data.eventType, data.interaction['state'], data.interaction['name']];
+      }),
+    ).toEqual([
+      ['ADDED', 'PREVIEWING', '555'],
+      ['PREVIEWING', 'PREVIEWING', '555'],
+    ]);
+    expect(workspace.context.interactions.byHandle(8)?.chainedRecords).toEqual([
+      { GSW_USER_EVENT: 'ChainedRecord', GSW_RECORD_HANDLE: 8, GSW_PHONE: '556' },
+    ]);
+    expect(workspace.context.interactions.records().map((interaction) => interaction.handle)).toEqual([9, 7]);
   });
 });

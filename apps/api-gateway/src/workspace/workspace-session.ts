@@ -1,4 +1,6 @@
 import { type AgentDesktopContext } from '@ocs/contracts';
+import { GswKey as K } from '@ocs/desktop-protocol';
+import { type DeskRecordEvent } from '../desktop/desktop-pushed-records';
 import { type BusClient } from '@ocs/messaging';
 import { AGENT_METHODS } from './agent-methods';
 import { type DesktopFrame, DesktopLink } from './desktop-link';
@@ -15,6 +17,7 @@ import { INTERACTION_METHODS } from './interaction-methods';
 import { advance, Interactions, interactionView } from './interactions';
 import { originAccepted, originAllows, normalizeOrigin } from './origin-filter';
 import { OUTBOUND_METHODS } from './outbound-methods';
+import { VOICE_METHODS } from './voice-methods';
 import { RateLimiter } from './rate-limiter';
 import { type ServiceClientSecurity } from './service-client.config';
 import { callProgressStep } from './call-progress';
@@ -29,6 +32,7 @@ const METHODS: Readonly<Record<string, MethodHandler>> = {
   ...AGENT_METHODS,
   ...INTERACTION_METHODS,
   ...OUTBOUND_METHODS,
+  ...VOICE_METHODS,
 };
 
 /** What crosses the channel toward the host page. */
@@ -146,7 +150,7 @@ export class WorkspaceSession {
     this.link.close();
   }
 
-  /** A step of a call placed for one of the interactions (callPreviewRecord). */
+  /** A step of a call placed for one of the interactions (callPreviewRecord, voice.dial). */
   callProgress(callId: string, state: string, callResult: number | null): void {
     const interaction = this.context.interactions.byCall(callId);
     if (!interaction) return;
@@ -156,8 +160,30 @@ export class WorkspaceSession {
     if (step === 'released') callReleased(this.context, interaction, callResult);
   }
 
-  holdsCall(callId: string): boolean {
-    return this.context.interactions.byCall(callId) !== undefined;
+  /**
+   * The records already on the desk when the channel opened (a page reload, a login again within
+   * the grace period, or records restored from the database): announced again as previewed
+   * interactions (ADDED, PREVIEWING), each with the chained records it brought, so the page shows
+   * them again. Records already known (a dialed call in progress, established again) are skipped.
+   * What the previous page kept (state, call result, fields not yet sent) is lost with it, as the
+   * reference says of interaction ids.
+   */
+  announceDesk(records: readonly DeskRecordEvent[]): void {
+    const { interactions } = this.context;
+    for (const { frame, chainOf } of records) {
+      if (chainOf !== undefined) continue;
+      const handle = Number(frame[K.GSW_RECORD_HANDLE]);
+      if (interactions.byHandle(handle)) continue;
+      const interaction = interactions.add('pull', handle, frame);
+      const chained = records.filter((record) => record.chainOf === handle).map((record) => record.frame);
+      if (chained.length > 0) interaction.chainedRecords = chained;
+      this.context.emitInteraction(interaction, advance(interaction, 'received'));
+    }
+  }
+
+  /** Whether a call of `tenant` is one of this workspace's. */
+  holdsCall(tenant: string, callId: string): boolean {
+    return tenant === this.deps.tenant && this.context.interactions.byCall(callId) !== undefined;
   }
 
   /** A page served by the workspace's own origin, e.g. the samples: accepted, but rate limited. */

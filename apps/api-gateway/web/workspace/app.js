@@ -8,6 +8,7 @@ import {
   chainedRecordsOf,
   fieldValueOf,
   interactionIdOf,
+  isManualCall,
   labelOf,
   recordHandleOf,
   recordOf,
@@ -55,6 +56,8 @@ const state = {
   loading: Promise.resolve(),
   /** Other interactions on the agent's desktop, by interactionId. */
   waiting: new Map(),
+  /** Calls the agent dialed (voice.dial, here or by an embedded page), by interactionId. */
+  manualCalls: new Map(),
   callResults: {},
 };
 
@@ -165,7 +168,13 @@ async function login(place, accessToken) {
   $('logout').hidden = false;
   state.client.subscribe(EVENTS, onEvent);
   embedApps();
-  await Promise.allSettled([loadAgent(), loadStates(), loadCampaigns(), loadCallResults()]);
+  await Promise.allSettled([
+    loadAgent(),
+    loadStates(),
+    loadCampaigns(),
+    loadCallResults(),
+    loadInteractions(),
+  ]);
 }
 
 function onClose(description) {
@@ -229,6 +238,68 @@ async function loadStates() {
         h('option', { value: option.operationName }, option.displayName ?? option.operationName),
       ),
   );
+}
+
+// ---- interactions already there ----
+
+/**
+ * The interactions the server holds at login: the records still on the agent's desktop after a
+ * page reload (the server announces them too; the same one is shown once) and calls.
+ */
+async function loadInteractions() {
+  const interactions = (await call('interaction', 'getInteractions')) ?? [];
+  for (const interaction of interactions) {
+    const id = interactionIdOf(interaction);
+    if (isManualCall(interaction)) state.manualCalls.set(id, interaction);
+    else if (id !== interactionId() && !state.waiting.has(id)) onOtherInteraction('ADDED', id, interaction);
+  }
+  renderManualCalls();
+}
+
+// ---- manual calls ----
+
+function renderManualCalls() {
+  $('manual-calls').replaceChildren(
+    ...[...state.manualCalls.values()].map((interaction) => {
+      const number = interaction.dnis ?? interaction.name ?? '';
+      const capabilities = interaction.capabilities ?? [];
+      const id = interaction.interactionId;
+      return h(
+        'li',
+        {},
+        `${number} (${interaction.state ?? '?'}) `,
+        h(
+          'button',
+          {
+            type: 'button',
+            'aria-label': `Hang up ${number}`,
+            disabled: !capabilities.includes('HANGUP'),
+            onclick: () => act('Hung up', () => call('voice', 'hangUp', id)),
+          },
+          'Hang up',
+        ),
+        ' ',
+        h(
+          'button',
+          {
+            type: 'button',
+            'aria-label': `Done with ${number}`,
+            disabled: !capabilities.includes('MARK_DONE'),
+            onclick: () => act('Call done', () => call('interaction', 'markdone', id)),
+          },
+          'Done',
+        ),
+      );
+    }),
+  );
+}
+
+/** An event of a manual call: its state changes, or it is gone (marked done). */
+function onManualCall(eventType, interaction) {
+  const id = interactionIdOf(interaction);
+  if (eventType === 'REMOVED') state.manualCalls.delete(id);
+  else state.manualCalls.set(id, { ...state.manualCalls.get(id), ...interaction });
+  renderManualCalls();
 }
 
 // ---- campaigns ----
@@ -363,6 +434,7 @@ function renderCapabilities() {
   const capabilities = state.interaction?.capabilities;
   const allows = (capability) => !Array.isArray(capabilities) || capabilities.includes(capability);
   $('call').disabled = !allows('CALL');
+  $('hangup').disabled = !allows('HANGUP');
   $('reject').disabled = !allows('REJECT_RECORD');
   $('cancel').disabled = !allows('CANCEL_RECORD');
   // A pushed record is an invitation first: accept or decline it (ACCEPT, REJECT).
@@ -538,6 +610,10 @@ async function dial(handle) {
 function onInteractionEvent(data) {
   const interaction = data.interaction ?? data;
   const id = interactionIdOf(data);
+  if (isManualCall(interaction)) {
+    onManualCall(data.eventType, interaction);
+    return;
+  }
   if (data.eventType === 'RECORDS_RETRIEVED' && id === interactionId()) {
     renderChain(chainedRecordsOf(data));
     return;
@@ -667,6 +743,18 @@ function wire() {
     act('Direct push preview stopped', () => call('outbound', 'stopDirectPushPreview')),
   );
   $('call').addEventListener('click', () => act('Calling', () => dial(currentHandle())));
+  // The call's end comes as the RELEASED event; the record then waits for its mark done.
+  $('hangup').addEventListener('click', () => act('Hung up', () => call('voice', 'hangUp', needRecord())));
+  $('dial-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const destination = $('dial-destination').value.trim();
+    act(`Dialing ${destination}`, async () => {
+      const interaction = await call('voice', 'dial', destination);
+      // The ADDED event may have come first: the reply adds nothing new then.
+      if (interaction) onManualCall('DIALING', interaction);
+      $('dial-destination').value = '';
+    });
+  });
   // A rejected or cancelled record stays on screen until it is marked done, as in the
   // reference's preview events (STATE_CHANGE to REJECTED or CANCELED, then MARK_DONE).
   $('reject').addEventListener('click', () =>

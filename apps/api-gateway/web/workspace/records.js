@@ -33,6 +33,14 @@ export function chainedRecordsOf(data) {
   return [];
 }
 
+/**
+ * Whether an interaction is a call the agent dialed (voice.dial) rather than a record: it names
+ * the number dialed (dnis) and carries no record.
+ */
+export function isManualCall(interaction) {
+  return !!interaction && typeof interaction.dnis === 'string' && recordHandleOf(interaction) === undefined;
+}
+
 /** The name of a campaign of a getCampaigns reply (objects or plain names). */
 export function campaignNameOf(campaign) {
   if (typeof campaign === 'string') return campaign;

@@ -129,6 +129,23 @@ export class AgentBook {
     this.change(entry, next, origin);
   }
 
+  /**
+   * The agent dials `callId` himself (DialManualCall): he is on it from the dial whatever his state,
+   * unless logged out or elsewhere (AGENT_NOT_FOUND) or on a call already (AGENT_BUSY).
+   */
+  dial(origin: MessageOrigin, agent: CallAgent, callId: string): void {
+    const entry = this.agents.get(keyOf(origin.tenant, agent));
+    if (entry?.agent.place !== agent.place || entry.status.state === 'logged-out')
+      throw new CommandError(
+        TelephonyErrorCode.AgentNotFound,
+        `Agent ${agent.loginId} is not logged in at ${agent.place}`,
+      );
+    const next = manualCallStatus(entry.status, callId);
+    if (!next)
+      throw new CommandError(TelephonyErrorCode.AgentBusy, `Agent ${agent.loginId} is on a call already`);
+    this.change(entry, next, origin);
+  }
+
   /** The call `callId` has ended: its agent goes to after-call work, ready, or what he asked for. */
   free(origin: MessageOrigin, agent: CallAgent, callId: string, conversation: boolean): void {
     const entry = this.agents.get(keyOf(origin.tenant, agent));
@@ -176,6 +193,23 @@ export class AgentBook {
       this.change(entry, { state: 'ready' }, { tenant: entry.tenant });
     });
   }
+}
+
+/**
+ * The status of an agent who dials a call himself; undefined when he is on a call already. Agents
+ * dial while not ready (a switch lets them): the call makes them busy, and not ready, with the same
+ * reason, once it ends, as if they had asked for it during the call. Pure.
+ */
+export function manualCallStatus(current: AgentStatus, callId: string): AgentStatus | undefined {
+  if (current.state === 'busy' || current.state === 'logged-out') return undefined;
+  if (current.state === 'not-ready')
+    return {
+      state: 'busy',
+      callId,
+      afterCall: 'not-ready',
+      ...(current.reason ? { reason: current.reason } : {}),
+    };
+  return { state: 'busy', callId };
 }
 
 function keyOf(tenant: string, agent: CallAgent): string {

@@ -1,8 +1,11 @@
 import {
+  type CALL_MODES,
   CallProgress,
   type ConnectCall,
   type DialCall,
+  type DialManualCall,
   type GetCall,
+  ManualCallProgress,
   type MessageOrigin,
   type PayloadOf,
   type ReleaseCall,
@@ -32,10 +35,21 @@ import { type SimClock } from './sim-clock';
 import { type TelephonySettings } from './telephony-settings';
 
 type DialRequest = RequestOf<typeof DialCall>;
+type ManualRequest = RequestOf<typeof DialManualCall>;
 type CallAgent = NonNullable<DialRequest['agent']>;
+type Progress = PayloadOf<typeof CallProgress>;
+
+/** What was asked for: a record's call (DialCall) or a call the agent dialed himself. */
+type CallOrder =
+  | { readonly kind: 'record'; readonly request: DialRequest }
+  | { readonly kind: 'manual'; readonly request: ManualRequest };
 
 interface ActiveCall {
-  readonly request: DialRequest;
+  readonly callId: string;
+  readonly order: CallOrder;
+  readonly mode: (typeof CALL_MODES)[number];
+  /** A machine or fax answer waits for the dialer's call action (DialCall's holdDetectedAnswers). */
+  readonly holdDetectedAnswers: boolean;
   readonly origin: MessageOrigin;
   readonly plan: CallPlan;
   seq: number;
@@ -58,12 +72,13 @@ interface ActiveCall {
   cancelNext?: () => void;
   /** Events go out one after the other, so a call's events are stored in order. */
   published: Promise<void>;
-  /** The last step reported, for GetCall. */
-  last?: PayloadOf<typeof CallProgress>;
+  /** The last step reported, for GetCall (record calls only). */
+  last?: Progress;
 }
 
 export interface CallSimulatorOptions {
   readonly progress?: typeof CallProgress;
+  readonly manualProgress?: typeof ManualCallProgress;
   /**
    * A call was bridged to `agent`: how long he talks with a person, when he decides it (a
    * simulated agent); undefined leaves it to the customer model.
@@ -77,17 +92,19 @@ export interface CallSimulatorOptions {
 const ENDED_CALLS_KEPT = 100_000;
 
 /**
- * The simulated switch: plays each DialCall from the customer model (libs/domain), seeded by the
- * run's seed and the call id, so the same call id has the same customer in every run, whatever
- * else is going on. It publishes every step as CallProgress and applies the line rules: minimum
+ * The simulated switch: plays each DialCall (and DialManualCall) from the customer model
+ * (libs/domain), seeded by the run's seed and the call id, so the same call id has the same
+ * customer in every run, whatever else is going on. It publishes every step as CallProgress
+ * (ManualCallProgress for manual calls) and applies the line rules: minimum
  * ring time, the connect deadline for live answers, the safe-harbor message. Calls seize and free
  * agents in the agent book: only a ready agent is bridged to, and he is busy until the call ends.
  */
 export class CallSimulator {
   private readonly calls = new Map<string, ActiveCall>();
-  /** Ended calls by id, with their final step (GetCall), oldest first. */
-  private readonly ended = new Map<string, PayloadOf<typeof CallProgress>>();
+  /** Ended calls by id, with their final step (GetCall; null for manual calls), oldest first. */
+  private readonly ended = new Map<string, Progress | null>();
   private readonly progress: typeof CallProgress;
+  private readonly manualProgress: typeof ManualCallProgress;
 
   constructor(
     private readonly settings: TelephonySettings,
@@ -97,6 +114,7 @@ export class CallSimulator {
     private readonly options: CallSimulatorOptions = {},
   ) {
     this.progress = options.progress ?? CallProgress;
+    this.manualProgress = options.manualProgress ?? ManualCallProgress;
   }
 
   /** Calls in progress. */
@@ -118,13 +136,49 @@ export class CallSimulator {
       ...detection,
       ringLimitSeconds: ringLimitSeconds(request.noAnswerTimeoutSeconds, this.settings.rules),
     });
-    const call: ActiveCall = { request, origin, plan, seq: 0, published: Promise.resolve() };
+    const call: ActiveCall = {
+      callId,
+      order: { kind: 'record', request },
+      mode: request.mode,
+      holdDetectedAnswers: request.holdDetectedAnswers ?? false,
+      origin,
+      plan,
+      seq: 0,
+      published: Promise.resolve(),
+    };
     // The engaged agent is on the call from the dial: refused before anything is placed.
     if (request.mode === 'engaged-agent') this.seize(call, request.agent!);
-    this.calls.set(callId, call);
-    // `dialing` goes out at once (the plan's first step), so every call's events start with it.
-    this.emit(call, 'dialing');
-    this.playSteps(call, this.clock.now(), 1);
+    this.place(call);
+    return { callId, duplicate: false };
+  }
+
+  /**
+   * DialManualCall: the agent dials `destination` himself, so he is on the call from the dial
+   * (as an engaged agent is) and hears who answers: no call progress detection, every answer is
+   * his to talk to. The customer is drawn as for any call, from the call id.
+   */
+  dialManual(origin: MessageOrigin, request: ManualRequest): ReplyOf<typeof DialManualCall> {
+    const { callId } = request;
+    if (this.calls.has(callId) || this.ended.has(callId)) return { callId, duplicate: true };
+    const random = seededRandom(seedOf(`${this.settings.seed}:${callId}`));
+    const plan = planCall(this.settings.model, random, {
+      amd: false,
+      fax: false,
+      ringLimitSeconds: ringLimitSeconds(request.noAnswerTimeoutSeconds, this.settings.rules),
+    });
+    const call: ActiveCall = {
+      callId,
+      order: { kind: 'manual', request },
+      mode: 'engaged-agent',
+      holdDetectedAnswers: false,
+      origin,
+      plan,
+      seq: 0,
+      published: Promise.resolve(),
+    };
+    this.agents.dial(origin, request.agent, callId);
+    call.agent = request.agent;
+    this.place(call);
     return { callId, duplicate: false };
   }
 
@@ -168,7 +222,7 @@ export class CallSimulator {
     return { callId: request.callId, released: true };
   }
 
-  /** GetCall: the call's last step, null for a call id never dialed (or long forgotten). */
+  /** GetCall: the call's last step, null for a call id never dialed (or long forgotten) or manual. */
   get(request: RequestOf<typeof GetCall>): ReplyOf<typeof GetCall> {
     const { callId } = request;
     return { callId, last: this.calls.get(callId)?.last ?? this.ended.get(callId) ?? null };
@@ -188,6 +242,13 @@ export class CallSimulator {
     if (!call && !this.ended.has(callId))
       throw new CommandError(TelephonyErrorCode.CallNotFound, `No call ${callId}`);
     return call;
+  }
+
+  /** `dialing` goes out at once (the plan's first step), so every call's events start with it. */
+  private place(call: ActiveCall): void {
+    this.calls.set(call.callId, call);
+    this.emit(call, 'dialing');
+    this.playSteps(call, this.clock.now(), 1);
   }
 
   /** Emits the plan's steps from `index` on, each at the dial time plus its offset. */
@@ -210,15 +271,16 @@ export class CallSimulator {
     if (state !== 'answered-person') {
       // The dialer hangs up on what AMD or the fax tone says is no person, unless it asked to
       // decide (the treatments' call actions); then the switch waits for it, a while.
-      if (!call.request.holdDetectedAnswers) return this.finish(call, 'released');
+      if (!call.holdDetectedAnswers) return this.finish(call, 'released');
       call.detected = state;
       call.held = true;
       const timeout = call.answeredAt + this.settings.callActionTimeoutSeconds * 1000;
       return this.after(call, timeout, () => this.finish(call, 'released'));
     }
-    const { mode, agent } = call.request;
+    const { mode } = call;
     if (mode === 'ivr' || mode === 'engaged-agent') return this.establish(call);
     // A reserved agent no longer ready leaves the answer to ConnectCall, like any other.
+    const agent = call.order.kind === 'record' ? call.order.request.agent : undefined;
     if (agent && this.agents.isReady(call.origin.tenant, agent)) {
       this.seize(call, agent);
       return this.establish(call);
@@ -228,7 +290,7 @@ export class CallSimulator {
   }
 
   private seize(call: ActiveCall, agent: CallAgent): void {
-    this.agents.seize(call.origin, agent, call.request.callId);
+    this.agents.seize(call.origin, agent, call.callId);
     call.agent = agent;
   }
 
@@ -251,10 +313,9 @@ export class CallSimulator {
     call.cancelNext?.();
     // A connected or transferred machine or fax keeps the detector's verdict as its result.
     this.emit(call, state, callResultOf(state, call.detected ?? call.reached));
-    if (call.agent)
-      this.agents.free(call.origin, call.agent, call.request.callId, call.reached === 'established');
-    this.calls.delete(call.request.callId);
-    this.ended.set(call.request.callId, call.last!);
+    if (call.agent) this.agents.free(call.origin, call.agent, call.callId, call.reached === 'established');
+    this.calls.delete(call.callId);
+    this.ended.set(call.callId, call.last ?? null);
     if (this.ended.size > ENDED_CALLS_KEPT) this.ended.delete(this.ended.keys().next().value!);
   }
 
@@ -267,27 +328,36 @@ export class CallSimulator {
   }
 
   private emit(call: ActiveCall, state: CallProgressState, callResult: number | null = null): void {
-    const { callId, campaignGroupDbid, recordHandle } = call.request;
-    const event: PayloadOf<typeof CallProgress> = {
-      callId,
-      campaignGroupDbid,
-      recordHandle,
-      seq: ++call.seq,
-      state,
-      at: new Date(this.clock.now()).toISOString(),
-      // An engaged agent holds the call from the dial, but is reported from the bridge on.
-      agent: call.reached === 'established' ? call.agent : undefined,
-      destination: call.reached === 'established' ? call.destination : undefined,
-      callResult,
-      answeredBy: call.reached ? call.plan.answeredBy : undefined,
-    };
-    call.last = event;
-    call.published = call.published
-      .then(() => this.bus.publish(this.progress, event, call.origin))
-      .then(
-        () => undefined,
-        (error: unknown) =>
-          this.options.logger?.warn({ err: error, callId, state }, 'CallProgress not published'),
-      );
+    const { callId, order } = call;
+    const at = new Date(this.clock.now()).toISOString();
+    const seq = ++call.seq;
+    let publish: () => Promise<unknown>;
+    if (order.kind === 'manual') {
+      const { agent, destination } = order.request;
+      const event = { callId, agent, destination, seq, state, at, callResult };
+      publish = () => this.bus.publish(this.manualProgress, event, call.origin);
+    } else {
+      const { campaignGroupDbid, recordHandle } = order.request;
+      const event: Progress = {
+        callId,
+        campaignGroupDbid,
+        recordHandle,
+        seq,
+        state,
+        at,
+        // An engaged agent holds the call from the dial, but is reported from the bridge on.
+        agent: call.reached === 'established' ? call.agent : undefined,
+        destination: call.reached === 'established' ? call.destination : undefined,
+        callResult,
+        answeredBy: call.reached ? call.plan.answeredBy : undefined,
+      };
+      call.last = event;
+      publish = () => this.bus.publish(this.progress, event, call.origin);
+    }
+    call.published = call.published.then(publish).then(
+      () => undefined,
+      (error: unknown) =>
+        this.options.logger?.warn({ err: error, callId, state }, 'Call progress not published'),
+    );
   }
 }

@@ -4,6 +4,7 @@ import {
   childOf,
   ConnectCall,
   DialCall,
+  DialManualCall,
   type Envelope,
   GetCall,
   ReleaseCall,
@@ -21,6 +22,11 @@ export class CallsController {
   @MessagePattern(DialCall.subject)
   dial(@Payload() request: Envelope<RequestOf<typeof DialCall>>): ReplyOf<typeof DialCall> {
     return this.simulator.dial(childOf(request), request.data);
+  }
+
+  @MessagePattern(DialManualCall.subject)
+  dialManual(@Payload() request: Envelope<RequestOf<typeof DialManualCall>>): ReplyOf<typeof DialManualCall> {
+    return this.simulator.dialManual(childOf(request), request.data);
   }
 
   @MessagePattern(ConnectCall.subject)

@@ -46,6 +46,8 @@ export const TelephonyErrorCode = {
   AgentNotReady: 'AGENT_NOT_READY',
   /** SetAgentState names another place than the one the agent is logged in at. */
   AgentLoggedInElsewhere: 'AGENT_LOGGED_IN_ELSEWHERE',
+  /** DialManualCall for an agent who is on a call already. */
+  AgentBusy: 'AGENT_BUSY',
 } as const;
 
 /**
@@ -127,8 +129,9 @@ export const TransferCall = defineCommand({
 
 /**
  * Hangs up our side of a call in any state: an agent finishing a conversation, or the dialer
- * dropping a call it no longer wants. `released: false` when the call had already ended
- * (idempotent); CALL_NOT_FOUND for an unknown call.
+ * dropping a call it no longer wants; record calls and manual calls (DialManualCall) alike.
+ * `released: false` when the call had already ended (idempotent); CALL_NOT_FOUND for an unknown
+ * call.
  */
 export const ReleaseCall = defineCommand({
   service: 'telephony',
@@ -237,7 +240,7 @@ export const CallProgress = defineEvent({
  * a crash between marking a record and dialing it). Adapters remember ended calls at least as long
  * as the telephony stream keeps their events (a day), so null means the number was not dialed
  * under this id (telephony-sim keeps the last 100,000 ended calls; a restart forgets, and drops,
- * every call).
+ * every call). Record calls only: a manual call's id (DialManualCall) answers null.
  */
 export const GetCall = defineCommand({
   service: 'telephony',
@@ -262,5 +265,68 @@ export const AgentStateChanged = defineEvent({
     previous: z.enum(AGENT_STATES),
     /** ISO time of the change on the adapter's clock. */
     at: z.iso.datetime({ offset: false }),
+  }),
+});
+
+/**
+ * The manual-call extension of the port: a call the agent dials himself (the workspace's
+ * voice.dial, as from Team Communicator), for no record. Kept apart from DialCall and CallProgress,
+ * whose every consumer (the record-dispatcher, the pacer, the supervisor's figures) counts record
+ * calls of campaign groups: a manual call has neither group nor record handle, and their consumers
+ * never see it.
+ */
+
+/** A destination a switch can dial: a phone number or a DN (digits, `+`, `*`, `#`, separators). */
+export const dialDestination = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^\+?[0-9*#][0-9*# ().-]*$/, 'A destination is a phone number or a DN');
+
+/**
+ * Places a call from the agent's place to `destination`, the agent on it from the first ring (he
+ * dialed it: busy until it ends, not ready again afterwards if he dialed while not ready).
+ * Idempotent by `callId` (`duplicate: true` for a repeat). AGENT_NOT_FOUND unless the agent is
+ * logged in at that place, AGENT_BUSY when he is on a call already. No answering-machine or fax
+ * detection: the agent hears who answers. ReleaseCall hangs it up.
+ */
+export const DialManualCall = defineCommand({
+  service: 'telephony',
+  type: 'calls.dial-manual',
+  version: 1,
+  request: z.object({
+    callId,
+    agent: callAgentSchema,
+    destination: dialDestination,
+    /** The attached data of the call (the Service Client's userData), kept with the call. */
+    userData: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+    /** Rings before the call is given up as No Answer; the line's minimum ring time still applies. */
+    noAnswerTimeoutSeconds: z.number().int().positive().max(600).default(30),
+  }),
+  reply: z.object({ callId, duplicate: z.boolean() }),
+});
+
+/**
+ * One step of a manual call, in order, as CallProgress reports a record call: `dialing`,
+ * `ringing` (not for busy / SIT), `answered-person` and `established` at once (the agent is on the
+ * line), then one final state with its call result: `busy` 6, `no-answer` 7, a SIT tone, or
+ * `released` (Answer 33 after `established`, Dropped on No Answer 27 when hung up before).
+ */
+export const ManualCallProgress = defineEvent({
+  stream: TelephonyStream,
+  domain: 'telephony',
+  type: 'manual-call-progress',
+  version: 1,
+  schema: z.object({
+    callId,
+    /** The agent who dialed. */
+    agent: callAgentSchema,
+    destination: z.string(),
+    seq: z.number().int().positive(),
+    state: z.enum(CALL_PROGRESS_STATES),
+    /** ISO time of the step on the adapter's clock. */
+    at: z.iso.datetime({ offset: false }),
+    callResult: z.number().refine(isStorableCallResult).nullable(),
   }),
 });
