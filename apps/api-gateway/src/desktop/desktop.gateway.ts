@@ -38,6 +38,9 @@ import {
 } from '@ocs/desktop-protocol';
 import { Bus, BusClient, BusRemoteError, type BusSubscription } from '@ocs/messaging';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { bearerToken } from '../edge/bearer-token';
+import { SocketHeartbeat } from '../edge/socket-heartbeat';
+import { rawText } from '../edge/socket-text';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { OcsHttpServer } from '../ocs-http/ocs-http.server';
 import {
@@ -71,8 +74,6 @@ export const DESKTOP_PATH = '/desktop';
 /** Largest frame a desktop may send; requests are a few hundred bytes. */
 const MAX_FRAME_BYTES = 64 * 1024;
 const CONTEXT_TIMEOUT_MS = 5_000;
-/** A desktop that has not answered a ping by the next one is gone: its session ends. */
-const HEARTBEAT_INTERVAL_MS = 30_000;
 /** WebSocket readyState OPEN, which every DesktopSocket shares. */
 const SOCKET_OPEN = 1;
 
@@ -118,10 +119,9 @@ export interface AttachedDesktop {
 export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DesktopGateway.name);
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  private readonly heartbeat = new SocketHeartbeat(this.server);
   private readonly sessions = new DesktopSessions();
-  private readonly alive = new WeakSet<WebSocket>();
   private readonly feeds: BusSubscription[] = [];
-  private heartbeat?: NodeJS.Timeout;
   private stopping = false;
   private readonly records: DesktopRecords;
   private readonly calls: DesktopCalls;
@@ -196,13 +196,12 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       await this.bus.follow(CallProgress, (event) => this.followCall(event)),
       await this.bus.follow(AgentStateChanged, (event) => this.agentStates.onChange(this.sessions, event)),
     );
-    this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_INTERVAL_MS);
-    this.heartbeat.unref();
+    this.heartbeat.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    clearInterval(this.heartbeat);
+    this.heartbeat.stop();
     // Records of dropped desktops stay on them: the agents reconnect to another replica.
     for (const { timer } of this.dropped.values()) clearTimeout(timer);
     this.dropped.clear();
@@ -240,7 +239,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       }
       return reject(socket, { status: 503, message: 'Desktop connections are not available' });
     }
-    const token = bearerToken(request) ?? url.searchParams.get('access_token');
+    const token = bearerToken(request.headers.authorization) ?? url.searchParams.get('access_token');
     if (!token) return reject(socket, { status: 401, message: 'A desktop token is required' });
     let identity: DesktopIdentity;
     try {
@@ -258,8 +257,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private async open(ws: WebSocket, identity: DesktopIdentity, place: string): Promise<void> {
     // Frames that arrive while the configuration is read wait for it, in order.
     const pending: Array<[RawData, boolean]> = [];
-    this.alive.add(ws);
-    ws.on('pong', () => this.alive.add(ws));
+    this.heartbeat.watch(ws);
     ws.on('message', (raw: RawData, isBinary: boolean) => pending.push([raw, isBinary]));
     const attached = await this.attach(ws, identity, place);
     if (!attached) return;
@@ -529,18 +527,6 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
     superseded.close(DesktopCloseCode.Replaced, 'replaced by a new login of the same agent');
   }
 
-  /** Ends the sockets that did not answer the previous ping (half-open TCP connections), pings the rest. */
-  private checkHeartbeats(): void {
-    for (const ws of this.server.clients) {
-      if (!this.alive.has(ws)) {
-        ws.terminate();
-        continue;
-      }
-      this.alive.delete(ws);
-      ws.ping();
-    }
-  }
-
   /**
    * RecordCancel to the agent's desktop, if it is connected here: a cancellation matched a record
    * it holds. The record stays on the desk until the desktop processes or rejects it.
@@ -656,16 +642,6 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       session.send(campaignNotification(event, group, this.config.applicationDbid));
     }
   }
-}
-
-function bearerToken(request: IncomingMessage): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  return match?.[1];
-}
-
-function rawText(raw: RawData): string {
-  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
-  return Buffer.from(raw as ArrayBuffer).toString('utf8');
 }
 
 function truncate(text: string): string {

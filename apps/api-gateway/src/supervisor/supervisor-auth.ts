@@ -1,3 +1,4 @@
+import { bearerToken } from '../edge/bearer-token';
 import { type SupervisorIdentity, SupervisorTokenError, verifySupervisorToken } from '@ocs/auth';
 
 /** Why a request does not act for a supervisor, as the HTTP status and message it is answered with. */
@@ -16,7 +17,7 @@ export function supervisorTokenOf(
   authorization: string | undefined,
   accessToken: unknown,
 ): string | undefined {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  const bearer = bearerToken(authorization);
   if (bearer) return bearer;
   return typeof accessToken === 'string' && accessToken !== '' ? accessToken : undefined;
 }

@@ -23,7 +23,8 @@ import {
   eventProcessing,
 } from './add-record-notifications';
 import { addRecordAttachedData, readAddRecordRequest, type WebServicesAddRecord } from './add-record-request';
-import { authenticatedAgent, bearerToken } from './web-services-auth';
+import { bearerToken } from '../edge/bearer-token';
+import { authenticatedAgent } from './web-services-auth';
 import { WebServicesNotifications } from './web-services-notifications';
 import {
   OK_ANSWER,

@@ -1,10 +1,5 @@
 import { type DesktopIdentity, verifyDesktopToken } from '@ocs/auth';
 
-/** The token of an `Authorization: Bearer <token>` header; undefined for anything else. */
-export function bearerToken(authorization: string | undefined): string | undefined {
-  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
-}
-
 /**
  * "me" of the Web Services API: the agent of a valid desktop token (`@ocs/auth`), with its tenant.
  * Undefined without a secret, without a token or for a token that is not valid.

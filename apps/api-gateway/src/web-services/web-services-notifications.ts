@@ -17,7 +17,8 @@ import {
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { NOTIFICATION_CHANNELS, type WebServicesNotification } from './add-record-notifications';
-import { authenticatedAgent, bearerToken } from './web-services-auth';
+import { bearerToken } from '../edge/bearer-token';
+import { authenticatedAgent } from './web-services-auth';
 
 /** Where Web Services clients open their CometD (Bayeux) sessions, on the gateway's HTTP port. */
 export const NOTIFICATIONS_PATH = '/api/v2/notifications';

@@ -12,6 +12,8 @@ import { Bus, BusClient, type BusSubscription } from '@ocs/messaging';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { type AttachedDesktop, DesktopGateway, type DesktopLogin } from '../desktop/desktop.gateway';
 import { DesktopCloseCode, type DesktopSocket } from '../desktop/desktop-sessions';
+import { SocketHeartbeat } from '../edge/socket-heartbeat';
+import { rawText } from '../edge/socket-text';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { normalizeOrigin } from './origin-filter';
 import { HOST_CLIENT, WorkspaceSession } from './workspace-session';
@@ -21,7 +23,6 @@ export const WORKSPACE_CHANNEL_PATH = '/workspace/channel';
 /** Host frames carry a client's message; Service Client requests are small, record data a few KB. */
 const MAX_FRAME_BYTES = 256 * 1024;
 /** A channel that has not answered a ping by the next one is gone. */
-const HEARTBEAT_INTERVAL_MS = 30_000;
 
 /**
  * The workspace channel, `GET /workspace/channel` (docs/WORKSPACE.md): one WebSocket per
@@ -34,9 +35,8 @@ export class WorkspaceChannelGateway implements OnModuleInit, OnApplicationBoots
   private readonly logger = new Logger(WorkspaceChannelGateway.name);
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly channels = new Map<WebSocket, WorkspaceSession>();
-  private readonly alive = new WeakSet<WebSocket>();
   private readonly feeds: BusSubscription[] = [];
-  private heartbeat?: NodeJS.Timeout;
+  private readonly heartbeat = new SocketHeartbeat(this.server);
 
   constructor(
     @Inject(DesktopGateway) private readonly desktops: DesktopGateway,
@@ -60,12 +60,11 @@ export class WorkspaceChannelGateway implements OnModuleInit, OnApplicationBoots
       await this.bus.follow(CallProgress, (event) => this.followCall(event)),
       await this.bus.follow(ManualCallProgress, (event) => this.followCall(event)),
     );
-    this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_INTERVAL_MS);
-    this.heartbeat.unref();
+    this.heartbeat.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.heartbeat);
+    this.heartbeat.stop();
     for (const ws of this.server.clients)
       closeChannel(ws, DesktopCloseCode.GoingAway, 'server shutting down');
     await Promise.all(this.feeds.map((feed) => feed.stop()));
@@ -77,8 +76,7 @@ export class WorkspaceChannelGateway implements OnModuleInit, OnApplicationBoots
     { identity, place }: DesktopLogin,
     request: IncomingMessage,
   ): Promise<void> {
-    this.alive.add(ws);
-    ws.on('pong', () => this.alive.add(ws));
+    this.heartbeat.watch(ws);
     // Host frames that arrive during the login wait for it, in order.
     const pending: string[] = [];
     ws.on('message', (raw: RawData, isBinary: boolean) => {
@@ -161,17 +159,6 @@ export class WorkspaceChannelGateway implements OnModuleInit, OnApplicationBoots
         session.callProgress(data.callId, data.state, data.callResult);
     }
   }
-
-  private checkHeartbeats(): void {
-    for (const ws of this.server.clients) {
-      if (!this.alive.has(ws)) {
-        ws.terminate();
-        continue;
-      }
-      this.alive.delete(ws);
-      ws.ping();
-    }
-  }
 }
 
 /** Tells the host page why its channel closes (the close reason alone is easy to lose), then closes it. */
@@ -190,9 +177,4 @@ function ownOrigin(request: IncomingMessage): string | undefined {
   if (origin) return normalizeOrigin(origin);
   const host = request.headers.host;
   return host ? normalizeOrigin(`http://${host}`) : undefined;
-}
-
-function rawText(raw: RawData): string {
-  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
-  return Buffer.from(raw as ArrayBuffer).toString('utf8');
 }
