@@ -25,6 +25,12 @@ describe('the gateway serves its browser files', () => {
     },
   );
 
+  it("serves the pages' shared stylesheet", async () => {
+    const response = await fetch(`${base}/shared/base.css`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/css/);
+  });
+
   it('serves the chart library from its npm package under /vendor/uplot/', async () => {
     const response = await fetch(`${base}/vendor/uplot/uPlot.iife.min.js`);
     expect(response.status).toBe(200);

@@ -6,7 +6,7 @@ import { uplotDist, webRoot } from './web-assets';
 /**
  * The browser side of the gateway, as static files on its HTTP port: the agent workspace
  * (`/workspace/`), the Service Client SDK (`/sdk/`), the supervisor console (`/supervisor/`),
- * sample third-party pages (`/samples/`) and the chart library (`/vendor/uplot/`).
+ * sample third-party pages (`/samples/`), what the pages share (`/shared/`) and the chart library (`/vendor/uplot/`).
  */
 @Module({})
 export class WebModule implements NestModule {
@@ -25,6 +25,7 @@ export class WebModule implements NestModule {
         { path: 'sdk{/*path}', method: RequestMethod.GET },
         { path: 'supervisor{/*path}', method: RequestMethod.GET },
         { path: 'samples{/*path}', method: RequestMethod.GET },
+        { path: 'shared{/*path}', method: RequestMethod.GET },
       );
     consumer.apply(uplot).forRoutes({ path: 'vendor/uplot/*path', method: RequestMethod.GET });
   }
