@@ -164,6 +164,7 @@ export function describePredictiveDemo(
   outcome: PredictiveDemoOutcome,
   databaseUrl: string,
   command?: string,
+  workspaceLink?: string,
 ): string[] {
   switch (outcome.kind) {
     case 'skipped':
@@ -183,6 +184,7 @@ export function describePredictiveDemo(
               `    ${command}`,
             ]
           : []),
+        ...(workspaceLink ? [`  or in the agent workspace (a browser): ${workspaceLink}`] : []),
         '  Watch: the summary lines here; the abandon ledger with',
         `    psql '${databaseUrl}' -c 'SELECT abandoned, count(*) FROM pacing_live_answers GROUP BY abandoned'`,
         '  and the pacing metrics (ocs.pacing.calls_placed, live_answers, abandon_rate, agent_occupancy) with',

@@ -206,7 +206,12 @@ async function predictiveLines(outcome: PredictiveDemoOutcome, basePort: number)
     secret: process.env.OCS_AUTH_SECRET ?? '',
     ttlSeconds: DEFAULT_DESKTOP_TOKEN_TTL_SECONDS,
   });
-  return describePredictiveDemo(outcome, databaseUrl, agentCommand(person, token, basePort));
+  return describePredictiveDemo(
+    outcome,
+    databaseUrl,
+    agentCommand(person, token, basePort),
+    workspaceUrl(person, token, basePort),
+  );
 }
 
 function printWhereToLook(
