@@ -66,8 +66,10 @@ export class CommDnEdge implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    // Requests already taken are answered before the bus drains.
-    await this.requests?.drain();
+    // Requests already taken are answered before the bus drains; a bus already draining has
+    // closed the subscription itself.
+    const requests = this.requests;
+    if (requests && !requests.isClosed() && !requests.isDraining()) await requests.drain();
     await Promise.all([...this.inFlight, this.notifications?.stop()]);
   }
 
