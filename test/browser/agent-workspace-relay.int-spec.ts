@@ -30,11 +30,15 @@ interface SdkWindow {
         subscribe: (event: string, handler: Callback) => void;
         unsubscribe: (handler: Callback) => void;
         agent: { get: (succeeded?: Callback, failed?: Callback) => void };
+        outbound: { getRecordFields: (id: string, succeeded: Callback, failed: Callback) => void };
         system: { amIVisible: (succeeded: Callback, failed: Callback) => void };
       };
     };
   };
   postMessage(message: unknown, targetOrigin: string): void;
+  addEventListener(type: 'message', listener: (event: { data: Record<string, unknown> }) => void): void;
+  /** What the page received, for the reconnect test. */
+  seen: Array<Record<string, unknown>>;
 }
 
 interface ChannelFrame {
@@ -324,6 +328,71 @@ describe('workspace host relay and SDK, against a scripted channel', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('fails a request in flight when the channel drops, reopens it and replays the subscriptions', async () => {
+    const client = await appClient();
+    const frame = page.page.frame({ url: appUrl() })!;
+    await frame.evaluate(() => {
+      const window = globalThis as unknown as SdkWindow;
+      window.seen = [];
+      window.addEventListener('message', (event) => window.seen.push(event.data));
+    });
+    const history = channel
+      .requests(client)
+      .filter((message) => message['event'] === 'subscribe' || message['event'] === 'unsubscribe');
+    // The scripted channel leaves getRecordFields unanswered: in flight when the channel drops.
+    const before = channel.frames.length;
+    const failed = frame.evaluate(
+      () =>
+        new Promise((resolve) =>
+          (globalThis as unknown as SdkWindow).genesys.wwe.service.outbound.getRecordFields(
+            '7',
+            () => resolve('succeeded'),
+            (reply) => resolve(reply),
+          ),
+        ),
+    );
+    await until(() =>
+      channel.frames.slice(before).find((sent) => sent.message['request'] === 'outbound.getRecordFields'),
+    );
+    const started = Date.now();
+    const dropped = channel.frames.length;
+    channel.socket!.close(1011, 'unavailable');
+    await expect(failed).resolves.toEqual({
+      request: 'outbound.getRecordFields',
+      errorMessage: 'The connection to the server was lost; retry the request.',
+      userAgent: 'WWE Server',
+      protocolVersion: 2,
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+
+    // A new channel, opened by the page itself, where each client's subscribe and unsubscribe
+    // messages come again in order; those the page had its reply to under the host's own ids.
+    await until(() => (channel.urls.length === 2 ? true : undefined));
+    const replayed = await until(() => {
+      const again = channel.frames
+        .slice(dropped)
+        .filter((sent) => sent.client === client)
+        .map((sent) => sent.message);
+      return again.length === history.length ? again : undefined;
+    });
+    expect(replayed.map((message) => [message['event'], message['data']])).toEqual(
+      history.map((message) => [message['event'], message['data']]),
+    );
+    const subscribes = replayed.filter((message) => message['event'] === 'subscribe');
+    for (const message of subscribes) expect(message['referenceId']).toMatch(/^~replay-\d+$/);
+    // The scripted channel sends no LOGGED_IN frame: the top bar keeps the host's own words.
+    await page.page.locator('#connection[data-state="online"]').getByText('Connected again').waitFor();
+    // The page heard the connection go and come back, and none of the replies to the replay.
+    const received = await frame.evaluate(() => (globalThis as unknown as SdkWindow).seen);
+    expect(
+      received
+        .filter((message) => message['event'] === 'system')
+        .map((message) => (message['data'] as { state: string }).state),
+    ).toEqual(['DISCONNECTED', 'RECONNECTED']);
+    expect(received.filter((message) => String(message['referenceId']).startsWith('~replay-'))).toEqual([]);
+    await shots.take(page.page, 'reconnected');
+  });
+
   it('logs out: closes the channel and removes the embedded pages', async () => {
     const closed = new Promise<number>((resolve) => channel.socket!.once('close', (code) => resolve(code)));
     await page.page.getByRole('button', { name: 'Log out' }).click();
@@ -332,6 +401,56 @@ describe('workspace host relay and SDK, against a scripted channel', () => {
     await expect(page.page.locator('iframe').count()).resolves.toBe(0);
     await expect(page.page.getByRole('button', { name: 'Log in' }).isVisible()).resolves.toBe(true);
     expect(page.errors).toEqual([]);
+  });
+
+  it('does not reopen a channel the gateway closed for another login of the agent (4409)', async () => {
+    await page.page.getByRole('button', { name: 'Log in' }).click();
+    await until(() => (channel.urls.length === 3 ? true : undefined));
+    await page.page.locator('#connection[data-state="online"]').waitFor();
+    channel.socket!.close(4409, 'replaced by a new login of the same agent');
+    await page.page
+      .getByRole('alert')
+      .getByText('This agent logged in elsewhere; this workspace was logged out.')
+      .waitFor();
+    // Longer than the first retry delay (at most 0.5 s): no new attempt.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(channel.urls).toHaveLength(3);
+  });
+
+  it('waits longer after each failed attempt, with jitter, and stops at an expired token', async () => {
+    // The pure helpers of the host's reconnect module, loaded as the page loads them.
+    await page.page.addScriptTag({
+      type: 'module',
+      content: `import { retryDelay, tokenExpired } from '/workspace/reconnect.js';
+        window.reconnectHelpers = { retryDelay, tokenExpired };`,
+    });
+    await page.page.waitForFunction(() => 'reconnectHelpers' in globalThis);
+    const result = await page.page.evaluate(() => {
+      const { retryDelay, tokenExpired } = (
+        globalThis as unknown as {
+          reconnectHelpers: {
+            retryDelay: (attempt: number, random: () => number) => number;
+            tokenExpired: (token: string, now: number) => boolean;
+          };
+        }
+      ).reconnectHelpers;
+      // A JWT whose payload says exp = 1000 s after the epoch.
+      const token = ['e30', btoa(JSON.stringify({ exp: 1000 })).replace(/=+$/, ''), 'sig'].join('.');
+      return {
+        lowest: [0, 1, 2, 3, 10, 40].map((attempt) => retryDelay(attempt, () => 0)),
+        highest: [0, 1, 2, 3, 10, 40].map((attempt) => retryDelay(attempt, () => 1)),
+        before: tokenExpired(token, 999_000),
+        after: tokenExpired(token, 1_000_000),
+        notJwt: tokenExpired('token-1', Date.now()),
+      };
+    });
+    expect(result).toEqual({
+      lowest: [250, 500, 1000, 2000, 15000, 15000],
+      highest: [500, 1000, 2000, 4000, 30000, 30000],
+      before: false,
+      after: true,
+      notJwt: false,
+    });
   });
 
   it('fails the requests of a page without a workspace by timeout, never with its own request', async () => {

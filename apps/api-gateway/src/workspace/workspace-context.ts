@@ -9,6 +9,7 @@ import {
   type OutboundInteraction,
 } from './interactions';
 import { type ServiceClientSecurity } from './service-client.config';
+import { type Toasts } from './toasts';
 
 /** A method's refusal: answered with this errorMessage. */
 export class MethodError extends Error {}
@@ -40,6 +41,8 @@ export interface WorkspaceContext {
   readonly interactionViewOf: (interaction: Interaction) => Record<string, unknown>;
   /** Sends an event to every client subscribed to it. */
   readonly emit: (event: EventName, data: unknown) => void;
+  /** The custom toasts the clients popped (system.popupToast). */
+  readonly toasts: Toasts;
   /** Sends the interaction events of `interaction` for the events of a step. */
   readonly emitInteraction: (
     interaction: Interaction,
@@ -52,7 +55,16 @@ export interface WorkspaceContext {
   ) => void;
 }
 
-export type MethodHandler = (context: WorkspaceContext, parameters: readonly unknown[]) => Promise<unknown>;
+/** Who called a method: the client of the host page (an iframe, or the workspace UI). */
+export interface MethodCaller {
+  readonly client: string;
+}
+
+export type MethodHandler = (
+  context: WorkspaceContext,
+  parameters: readonly unknown[],
+  caller: MethodCaller,
+) => Promise<unknown>;
 
 /** Sends a desktop request; its answers, or a MethodError with the desktop's error text. */
 export async function desktopRequest(

@@ -390,4 +390,130 @@ describe('a workspace channel session', () => {
     ]);
     expect(workspace.context.interactions.records().map((interaction) => interaction.handle)).toEqual([9, 7]);
   });
+
+  it('numbers subscriptions per client, so a replay of the same messages gives the same ids', async () => {
+    const ids = async () => {
+      const { post, toHost } = session();
+      await post('crm', 'http://crm.example', { event: 'subscribe', data: 'agent', referenceId: 'a' });
+      await post('agents', 'http://agents.example', { event: 'subscribe', data: 'agent', referenceId: 'b' });
+      await post('crm', 'http://crm.example', { event: 'unsubscribe', data: 'crm-1', referenceId: 'c' });
+      await post('crm', 'http://crm.example', { event: 'subscribe', data: 'outbound', referenceId: 'd' });
+      return toHost.map((frame) => [
+        frame.client,
+        (frame.message as { subscriptionId?: string }).subscriptionId,
+      ]);
+    };
+    const first = await ids();
+    expect(first).toEqual([
+      ['crm', 'crm-1'],
+      ['agents', 'agents-1'],
+      ['crm', undefined],
+      ['crm', 'crm-2'],
+    ]);
+    expect(await ids()).toEqual(first);
+  });
+
+  it('tells a system subscriber that its frame leads, and answers the frame-state methods', async () => {
+    const { post, toHost } = session();
+    await post('crm', 'http://crm.example', {
+      event: 'subscribe',
+      data: ['agent', 'system'],
+      referenceId: 's',
+    });
+    await post('agents', 'http://agents.example', { event: 'subscribe', data: 'agent', referenceId: 't' });
+    expect(toHost.splice(0).map((frame) => [frame.client, frame.message])).toEqual([
+      ['crm', expect.objectContaining({ subscriptionId: 'crm-1' })],
+      [
+        'crm',
+        { event: 'system', data: { frameState: 'LEADING' }, userAgent: 'WWE Server', protocolVersion: 2 },
+      ],
+      ['agents', expect.objectContaining({ subscriptionId: 'agents-1' })],
+    ]);
+    const answers: unknown[] = [];
+    for (const method of [
+      'isFrameLeading',
+      'isFrameFollowing',
+      'isFrameNegotiating',
+      'isFrameLeadingOrNegotiating',
+      'isLastActiveFrame',
+    ]) {
+      await post('crm', 'http://crm.example', { request: `system.${method}`, referenceId: method });
+      answers.push((toHost.pop()?.message as { data: unknown }).data);
+    }
+    expect(answers).toEqual([true, false, false, true, true]);
+  });
+
+  it("shows a client's toast on the host page and tells that client only of its button clicks", async () => {
+    const { post, toHost, workspace } = session();
+    await post('crm', 'http://crm.example', { event: 'subscribe', data: 'system' });
+    await post('agents', 'http://agents.example', { event: 'subscribe', data: 'system' });
+    toHost.splice(0);
+    await post('crm', 'http://crm.example', {
+      request: 'system.popupToast',
+      parameters: [{ title: 'Callback', message: 'Call Ada back', buttons: ['Now', 'Later'] }],
+      referenceId: 'p',
+    });
+    expect(toHost.splice(0)).toEqual([
+      {
+        client: '*',
+        message: {
+          event: 'toast',
+          action: 'show',
+          toast: {
+            customToastId: 'wweCustomToast0',
+            client: 'crm',
+            title: 'Callback',
+            message: 'Call Ada back',
+            buttons: ['Now', 'Later'],
+            buttonShowDismiss: false,
+          },
+        },
+      },
+      { client: 'crm', message: expect.objectContaining({ referenceId: 'p', data: 'wweCustomToast0' }) },
+    ]);
+    // Another client cannot close it: not found, as an unknown id.
+    await post('crm-2', 'http://crm.example', {
+      request: 'system.closeToast',
+      parameters: ['wweCustomToast0'],
+      referenceId: 'x',
+    });
+    expect(toHost.splice(0)).toEqual([
+      { client: 'crm-2', message: expect.objectContaining({ referenceId: 'x', data: false }) },
+    ]);
+    await workspace.fromHost(
+      JSON.stringify({ client: '*', toastClick: { customToastId: 'wweCustomToast0', buttonIndex: 1 } }),
+    );
+    expect(toHost.splice(0)).toEqual([
+      { client: '*', message: { event: 'toast', action: 'close', customToastId: 'wweCustomToast0' } },
+      {
+        client: 'crm',
+        message: {
+          event: 'system',
+          data: { eventType: 'CUSTOM_TOAST_BUTTON_CLICK', customToastId: 'wweCustomToast0', buttonIndex: 1 },
+          userAgent: 'WWE Server',
+          protocolVersion: 2,
+        },
+      },
+    ]);
+    // A click on a toast that is gone is the host page's error, and nobody's event.
+    await workspace.fromHost(
+      JSON.stringify({ client: '*', toastClick: { customToastId: 'wweCustomToast0', buttonIndex: 0 } }),
+    );
+    expect(toHost.splice(0)).toEqual([
+      { client: '*', message: { event: 'channel', error: "There is no toast 'wweCustomToast0'" } },
+    ]);
+  });
+
+  it('refuses bad toast parameters with an errorMessage', async () => {
+    const { post, toHost } = session();
+    await post('crm', 'http://crm.example', {
+      request: 'system.popupToast',
+      parameters: [{ title: 'T', autoClose: 5 }],
+      referenceId: 'p',
+    });
+    expect(toHost.pop()?.message).toMatchObject({
+      referenceId: 'p',
+      errorMessage: expect.stringContaining('parameters.autoClose is not a parameter'),
+    });
+  });
 });

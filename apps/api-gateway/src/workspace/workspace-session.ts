@@ -17,6 +17,8 @@ import { INTERACTION_METHODS } from './interaction-methods';
 import { advance, Interactions, interactionView } from './interactions';
 import { originAccepted, originAllows, normalizeOrigin } from './origin-filter';
 import { OUTBOUND_METHODS } from './outbound-methods';
+import { FRAME_STATE, SYSTEM_METHODS } from './system-methods';
+import { type ToastChange, Toasts } from './toasts';
 import { VOICE_METHODS } from './voice-methods';
 import { RateLimiter } from './rate-limiter';
 import { type ServiceClientSecurity } from './service-client.config';
@@ -33,6 +35,7 @@ const METHODS: Readonly<Record<string, MethodHandler>> = {
   ...INTERACTION_METHODS,
   ...OUTBOUND_METHODS,
   ...VOICE_METHODS,
+  ...SYSTEM_METHODS,
 };
 
 /** What crosses the channel toward the host page. */
@@ -73,7 +76,8 @@ export class WorkspaceSession {
   readonly link: DesktopLink;
   private readonly limiter: RateLimiter;
   private readonly subscriptions = new Map<string, Subscription>();
-  private nextSubscription = 1;
+  /** Subscriptions made so far, by client: the next one's number. */
+  private readonly subscriptionCounts = new Map<string, number>();
   readonly context: WorkspaceContext;
 
   constructor(private readonly deps: WorkspaceSessionDeps) {
@@ -94,6 +98,13 @@ export class WorkspaceSession {
       directPush: false,
       interactionViewOf: (interaction) => interactionView(interaction, deps.security.readAllowed),
       emit: (event, data) => this.emit(event, data),
+      toasts: new Toasts({
+        schedule: (ms, action) => {
+          const timer = setTimeout(action, ms);
+          return () => clearTimeout(timer);
+        },
+        changed: (change: ToastChange) => this.toHost(HOST_CLIENT, { event: 'toast', ...change }),
+      }),
       emitInteraction: (interaction, events) => {
         for (const event of events) {
           this.emit('interaction', {
@@ -130,7 +141,11 @@ export class WorkspaceSession {
       return;
     }
     const { client, origin, message } = (frame ?? {}) as Record<string, unknown>;
-    if (typeof client !== 'string' || client === '' || client === HOST_CLIENT || typeof origin !== 'string') {
+    if (client === HOST_CLIENT) {
+      this.fromHostPage(frame as Record<string, unknown>);
+      return;
+    }
+    if (typeof client !== 'string' || client === '' || typeof origin !== 'string') {
       this.toHost(HOST_CLIENT, {
         event: 'channel',
         error: 'A frame needs a client id and the origin of its page',
@@ -145,9 +160,34 @@ export class WorkspaceSession {
     await this.handle(client, origin, parsed.message);
   }
 
-  /** The channel is gone: pending desktop requests fail. */
+  /** The channel is gone: pending desktop requests fail, toasts and their timers go. */
   close(): void {
     this.link.close();
+    this.context.toasts.clear();
+  }
+
+  /**
+   * A frame of the host page itself (`client: "*"`): the agent clicked a button of a toast
+   * (`toastClick: { customToastId, buttonIndex }`). The toast goes away and the client that popped
+   * it hears CUSTOM_TOAST_BUTTON_CLICK; no other client does.
+   */
+  private fromHostPage(frame: Record<string, unknown>): void {
+    const click = frame['toastClick'];
+    if (typeof click !== 'object' || click === null) {
+      this.toHost(HOST_CLIENT, { event: 'channel', error: 'A host frame needs a toastClick' });
+      return;
+    }
+    const { customToastId, buttonIndex } = click as Record<string, unknown>;
+    const clicked = this.context.toasts.click(customToastId, buttonIndex);
+    if ('error' in clicked) {
+      this.toHost(HOST_CLIENT, { event: 'channel', error: clicked.error });
+      return;
+    }
+    this.emitTo(clicked.client, 'system', {
+      eventType: 'CUSTOM_TOAST_BUTTON_CLICK',
+      customToastId,
+      buttonIndex,
+    });
   }
 
   /** A step of a call placed for one of the interactions (callPreviewRecord, voice.dial). */
@@ -214,10 +254,12 @@ export class WorkspaceSession {
       return;
     }
     if (message.kind === 'subscribe') {
-      const subscriptionId = String(this.nextSubscription++);
+      const subscriptionId = nextSubscriptionId(this.subscriptionCounts, client);
       this.subscriptions.set(subscriptionId, { client, events: new Set(message.events) });
       // Genesys's client reads the id at the top of the reply; `data` holds it too for ours.
       this.toHost(client, { ...success(undefined, message.referenceId, { subscriptionId }), subscriptionId });
+      // The one workspace of the agent leads (system-methods.ts): said to each new system subscriber.
+      if (message.events.includes('system')) this.toHost(client, serviceEvent('system', FRAME_STATE));
       return;
     }
     if (message.kind === 'unsubscribe') {
@@ -248,7 +290,7 @@ export class WorkspaceSession {
       return;
     }
     try {
-      const data = await method(this.context, parameters);
+      const data = await method(this.context, parameters, { client });
       this.toHost(client, success(request, referenceId, data));
     } catch (error) {
       if (!(error instanceof MethodError)) {
@@ -277,7 +319,28 @@ export class WorkspaceSession {
     for (const client of clients) this.toHost(client, message);
   }
 
+  /** An event for one client only, if it subscribed to it. */
+  private emitTo(client: string, event: EventName, data: unknown): void {
+    for (const subscription of this.subscriptions.values()) {
+      if (subscription.client === client && subscription.events.has(event)) {
+        this.toHost(client, serviceEvent(event, data));
+        return;
+      }
+    }
+  }
+
   private toHost(client: string, message: unknown): void {
     this.deps.toHost({ client, message });
   }
+}
+
+/**
+ * The id of a client's next subscription: `<client>-<n>`, counted per client from 1. A host page
+ * that opens a new channel (a reconnect) and replays each client's subscribe and unsubscribe
+ * messages in order gets the same ids again, so the ids its pages hold stay good.
+ */
+export function nextSubscriptionId(counts: Map<string, number>, client: string): string {
+  const n = (counts.get(client) ?? 0) + 1;
+  counts.set(client, n);
+  return `${client}-${n}`;
 }

@@ -75,6 +75,12 @@ export interface DesktopSystem {
   service(name: SpawnedService): ServiceProcess;
   /** Stops a service started from dist/ (SIGTERM) and starts it again; resolves once it is ready. */
   restart(name: SpawnedService): Promise<void>;
+  /**
+   * Stops gateway replica `replica` (0, the first, by default) as a deployment does (its sockets
+   * close with 1001) and starts it again on the same port; resolves once it listens again.
+   * `whileDown` runs between the two, e.g. to look at clients without a gateway.
+   */
+  restartGateway(replica?: number, whileDown?: () => Promise<void>): Promise<void>;
   /** Has stop() close `client`, a desktop connected by the test itself. */
   track(client: DesktopClient): void;
   /**
@@ -95,6 +101,7 @@ export async function startDesktopSystem(options: DesktopSystemOptions): Promise
   let nats: PrivateNatsServer | undefined;
   let bus: Bus | undefined;
   let spawn: (service: SpawnedService) => ServiceProcess;
+  let startGateway: (port: string) => Promise<RunningService>;
 
   const stop = async () => {
     for (const client of clients) client.close();
@@ -129,20 +136,18 @@ export async function startDesktopSystem(options: DesktopSystemOptions): Promise
     // Each replica's OCS HTTP listener on a free port.
     process.env.OCS_HTTP_PORT = '0';
     Object.assign(process.env, options.env);
-    const config = loadConfig('api-gateway', {
-      DATABASE_URL: databaseUrl,
-      NATS_URL: natsUrl,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-    });
-    for (let replica = 0; replica < 2; replica++)
-      gateways.push(
-        await startService(
-          { module: AppModule },
-          config,
-          createLogger({ service: 'api-gateway', level: 'silent' }),
-        ),
+    startGateway = (port) =>
+      startService(
+        { module: AppModule },
+        loadConfig('api-gateway', {
+          DATABASE_URL: databaseUrl,
+          NATS_URL: natsUrl,
+          PORT: port,
+          LOG_LEVEL: 'silent',
+        }),
+        createLogger({ service: 'api-gateway', level: 'silent' }),
       );
+    for (let replica = 0; replica < 2; replica++) gateways.push(await startGateway('0'));
     bus = await connectBus({ url: natsUrl, name: options.busName });
   } catch (error) {
     await stop();
@@ -198,6 +203,14 @@ export async function startDesktopSystem(options: DesktopSystemOptions): Promise
       const child = spawn(name);
       children.set(name, child);
       await child.ready(30_000);
+    },
+    async restartGateway(replica = 0, whileDown) {
+      const gateway = gateways[replica];
+      if (!gateway) throw new Error(`there is no gateway replica ${replica}`);
+      const { port } = new URL(gateway.url);
+      await gateway.stop();
+      await whileDown?.();
+      gateways[replica] = await startGateway(port);
     },
     track(client) {
       clients.push(client);

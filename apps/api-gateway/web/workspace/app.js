@@ -1,8 +1,10 @@
 // The agent workspace: logs the agent in (opens the channel), embeds third-party pages and
 // relays their Service Client API traffic (relay.js), and is itself the Service Client
 // "workspace" of the same channel, calling the same methods as the SDK through the SDK's client.
-import { HOST_CLIENT, openChannel, WORKSPACE_CLIENT } from '/workspace/channel.js';
+import { HOST_CLIENT, WORKSPACE_CLIENT } from '/workspace/channel.js';
+import { openResilientChannel, realtimeEvent } from '/workspace/reconnect.js';
 import { createRelay } from '/workspace/relay.js';
+import { createToasts } from '/workspace/toasts.js';
 import {
   campaignNameOf,
   chainedRecordsOf,
@@ -59,6 +61,8 @@ const state = {
   /** Calls the agent dialed (voice.dial, here or by an embedded page), by interactionId. */
   manualCalls: new Map(),
   callResults: {},
+  /** The toasts on screen (toasts.js). */
+  toasts: null,
 };
 
 // ---- notices and the events log ----
@@ -145,7 +149,14 @@ async function login(place, accessToken) {
   $('login-error').textContent = '';
   setConnection('connecting', 'Connecting…');
   try {
-    state.channel = await openChannel({ place, accessToken, onFrame, onClose });
+    state.channel = await openResilientChannel({
+      place,
+      accessToken,
+      onFrame,
+      onState: setConnection,
+      onRealtime,
+      onEnd: onClose,
+    });
   } catch (error) {
     setConnection('offline', 'Not logged in');
     $('login-error').textContent = `Login failed: ${error.message}`;
@@ -180,6 +191,7 @@ async function login(place, accessToken) {
 function onClose(description) {
   setConnection('offline', description);
   state.channel = null;
+  state.toasts.clear();
   state.relay?.dispose();
   state.relay = null;
   state.client?.unload();
@@ -197,10 +209,47 @@ function setConnection(kind, text) {
   connection.textContent = text;
 }
 
+/**
+ * The real-time connection's state (reconnect.js): the system event REALTIME_CONNECTION to every
+ * embedded page and to the UI's own client (each hands it to its system handlers, if any).
+ */
+function onRealtime(realtime) {
+  const event = realtimeEvent(realtime);
+  state.relay?.broadcast(event);
+  state.client?.receive(event);
+  if (realtime === 'DISCONNECTED') {
+    // The toasts lived in the gateway's session of the channel that is gone.
+    state.toasts.clear();
+    notify('The connection to the server was lost; reconnecting…', 'error');
+  } else if (realtime === 'DOWN') {
+    notify('The server has been unreachable for more than a minute; still trying…', 'error');
+  } else if (realtime === 'RECONNECTED') {
+    notify('Connected to the server again');
+    reloadAfterReconnect();
+  }
+}
+
+/**
+ * A new channel is a new login: what the page holds of the old one may be stale. The records on
+ * the desk come again as ADDED interactions (the one on screen is matched by its record handle);
+ * the rest is read again.
+ */
+function reloadAfterReconnect() {
+  state.waiting.clear();
+  renderWaiting();
+  state.manualCalls.clear();
+  renderManualCalls();
+  Promise.allSettled([loadAgent(), loadCampaigns(), loadInteractions()]);
+}
+
 /** Frames of the gateway: for the UI's client, for the host page, or for an embedded page. */
 function onFrame(client, message) {
   if (client === WORKSPACE_CLIENT) state.client?.receive(message);
   else if (client === HOST_CLIENT) {
+    if (message.event === 'toast') {
+      state.toasts.apply(message);
+      return;
+    }
     // The channel's own state: the login completed, or a frame of this page was refused.
     log('channel', message.state ?? 'channel', message);
     if (message.state === 'LOGGED_IN')
@@ -251,6 +300,7 @@ async function loadInteractions() {
   for (const interaction of interactions) {
     const id = interactionIdOf(interaction);
     if (isManualCall(interaction)) state.manualCalls.set(id, interaction);
+    else if (isOnScreen(interaction)) state.interaction = { ...state.interaction, ...interaction };
     else if (id !== interactionId() && !state.waiting.has(id)) onOtherInteraction('ADDED', id, interaction);
   }
   renderManualCalls();
@@ -606,6 +656,18 @@ async function dial(handle) {
   await refreshInteraction();
 }
 
+/**
+ * Whether `interaction` is of the record on screen, whatever its id: the call of a previewed
+ * record, or the record announced again after a reconnect (a new login numbers them anew).
+ */
+function isOnScreen(interaction) {
+  return (
+    state.interaction !== null &&
+    recordHandleOf(interaction) !== undefined &&
+    recordHandleOf(interaction) === recordHandleOf(state.interaction)
+  );
+}
+
 /** Interaction events: the record on screen changes state, or goes away. */
 function onInteractionEvent(data) {
   const interaction = data.interaction ?? data;
@@ -619,11 +681,7 @@ function onInteractionEvent(data) {
     return;
   }
   if (id === undefined) return;
-  const sameRecord =
-    state.interaction !== null &&
-    recordHandleOf(interaction) !== undefined &&
-    recordHandleOf(interaction) === recordHandleOf(state.interaction);
-  if (id !== interactionId() && !sameRecord) {
+  if (id !== interactionId() && !isOnScreen(interaction)) {
     onOtherInteraction(data.eventType, id, interaction);
     return;
   }
@@ -829,6 +887,24 @@ function wire() {
 }
 
 wire();
+state.toasts = createToasts($('toasts'), {
+  click: (customToastId, buttonIndex) => {
+    try {
+      state.channel?.sendHost({ toastClick: { customToastId, buttonIndex } });
+      return true;
+    } catch (error) {
+      notify(`Toast: ${error.message}`, 'error');
+      return false;
+    }
+  },
+  show: (client) => {
+    // "Show" pops up the frame of the page that popped the toast.
+    const frame = state.relay?.frame(client);
+    if (!frame) return;
+    frame.scrollIntoView({ block: 'nearest' });
+    frame.focus();
+  },
+});
 $('login-place').value = query.get('place') ?? '';
 $('login-token').value = query.get('access_token') ?? '';
 // A URL with both logs in at once, as a workspace opened by a launcher does.

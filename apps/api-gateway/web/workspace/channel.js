@@ -9,7 +9,9 @@ export const HOST_CLIENT = '*';
 // Close codes of the gateway worth a sentence to the agent; others show the gateway's reason.
 const CLOSE_REASONS = {
   1000: 'Logged out.',
+  1001: 'The server is restarting.',
   1006: 'The connection to the server was lost.',
+  1011: 'The server is unavailable.',
   4401: 'The access token was refused.',
   4409: 'This agent logged in elsewhere; this workspace was logged out.',
 };
@@ -25,7 +27,7 @@ export function describeClose(code, reason) {
  * Opens the channel for `place` with the desktop token `accessToken`. Resolves once open;
  * rejects with the close description when the gateway refuses it.
  *
- * `onFrame(client, message)` receives every frame from the gateway; `onClose(description)`
+ * `onFrame(client, message)` receives every frame from the gateway; `onClose(description, code)`
  * the end of an open channel.
  */
 export function openChannel({ place, accessToken, onFrame, onClose }) {
@@ -45,6 +47,11 @@ export function openChannel({ place, accessToken, onFrame, onClose }) {
           if (socket.readyState !== WebSocket.OPEN) throw new Error('the channel is closed');
           socket.send(JSON.stringify({ client, origin, message }));
         },
+        /** Sends a frame of the host page itself: `{ client: "*", ... }` (a toast click). */
+        sendHost(frame) {
+          if (socket.readyState !== WebSocket.OPEN) throw new Error('the channel is closed');
+          socket.send(JSON.stringify({ ...frame, client: HOST_CLIENT }));
+        },
         close() {
           socket.close(1000, 'logout');
         },
@@ -63,7 +70,7 @@ export function openChannel({ place, accessToken, onFrame, onClose }) {
     });
     socket.addEventListener('close', (event) => {
       const description = describeClose(event.code, event.reason);
-      if (open) onClose(description);
+      if (open) onClose(description, event.code);
       // A refused upgrade (401, 404 ...) reaches a page only as 1006, without its status.
       else reject(new Error(event.code === 1006 ? REFUSED : description));
     });

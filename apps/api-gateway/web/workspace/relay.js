@@ -1,7 +1,8 @@
 // The host relay (WORKSPACE.md): each embedded page is a Service Client API client of its own.
 // What a page posts goes to the gateway unchanged, with the page's client id and the origin the
 // browser reported for it; what the gateway sends for that client goes back to the page's window,
-// addressed to that origin. The relay reads nothing of the protocol: security is the gateway's.
+// addressed to that origin. The relay reads nothing of the protocol: security is the gateway's
+// (what the host itself keeps across a reconnect is reconnect.js's).
 
 /**
  * A relay between the frames of this page and the channel. `send(client, origin, message)`
@@ -49,6 +50,14 @@ export function createRelay({ send, onTraffic = () => {} }) {
     /** Forgets an iframe (removed from the page). */
     remove(id) {
       clients.delete(id);
+    },
+    /** The iframe of client `id`, if any (a toast's "Show" brings it into view). */
+    frame(id) {
+      return clients.get(id)?.frame;
+    },
+    /** Delivers `message` to every embedded page (the host's REALTIME_CONNECTION events). */
+    broadcast(message) {
+      for (const id of clients.keys()) this.deliver(id, message);
     },
     /** Delivers a message of the gateway to client `id`; false for an unknown client. */
     deliver(id, message) {
