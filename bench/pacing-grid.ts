@@ -4,6 +4,7 @@ import {
   type ComplianceOptions,
   DEFAULT_VICIDIAL,
   lognormalFromMean,
+  type OracleKnowledge,
   type Pacer,
   PredictivePacer,
   ProgressivePacer,
@@ -16,9 +17,13 @@ export const COMPLIANCE: ComplianceOptions = { target: 0.025, cap: 0.03 };
 
 export interface Algorithm {
   readonly name: string;
-  readonly oracle: boolean;
+  readonly oracle: boolean | OracleKnowledge;
   readonly make: () => Pacer;
 }
+
+/** Ours with the Overdial Rate goal: the pacer judged against the goals, and the oracle's rule. */
+const oursOverdial = () =>
+  new PredictivePacer({ method: 'overdialRate', abandonRate: 0.03 }, COMPLIANCE.target);
 
 /**
  * Busy Factor and Wait Time goals are set beyond reach (95%, 5 s) so that, like the Overdial Rate
@@ -37,7 +42,7 @@ export const ALGORITHMS: readonly Algorithm[] = [
   {
     name: 'ours-overdial',
     oracle: false,
-    make: () => new PredictivePacer({ method: 'overdialRate', abandonRate: 0.03 }, COMPLIANCE.target),
+    make: oursOverdial,
   },
   {
     name: 'ours-busy',
@@ -49,11 +54,18 @@ export const ALGORITHMS: readonly Algorithm[] = [
     oracle: false,
     make: () => new PredictivePacer({ method: 'waitTime', seconds: 5 }, COMPLIANCE.target),
   },
-  {
-    name: 'oracle',
-    oracle: true,
-    make: () => new PredictivePacer({ method: 'overdialRate', abandonRate: 0.03 }, COMPLIANCE.target),
-  },
+  { name: 'oracle', oracle: true, make: oursOverdial },
+];
+
+/**
+ * What each piece of the oracle's knowledge is worth (`--decompose`): ours-overdial told the true
+ * outcome and duration distributions only, then also the exact end of every wrap-up, or of every
+ * talk. Between ours-overdial and the oracle, they say which missing information the gap is made of.
+ */
+export const DECOMPOSITION: readonly Algorithm[] = [
+  { name: 'told-distributions', oracle: { distributions: true, remaining: [] }, make: oursOverdial },
+  { name: 'told-wrap-ends', oracle: { distributions: true, remaining: ['wrap'] }, make: oursOverdial },
+  { name: 'told-talk-ends', oracle: { distributions: true, remaining: ['talking'] }, make: oursOverdial },
 ];
 
 export interface Cell {

@@ -13,15 +13,17 @@ import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { chart } from './pacing-chart';
 import {
+  type Algorithm,
   ALGORITHMS,
   COMPLIANCE,
   type Cell,
+  DECOMPOSITION,
   grid,
   seedOf,
   SMALL_GROUP_AGENTS,
   SMALL_GROUP_REPLICATIONS,
 } from './pacing-grid';
-import { type CellResult, goalsOf, report } from './pacing-report';
+import { type CellResult, gapClosed, goalsOf, report } from './pacing-report';
 import { cellFigures } from './pacing-stats';
 
 const HELP = `Usage: npm run bench:pacing -- [options]   (or: node dist/bench/pacing.js)
@@ -41,6 +43,9 @@ Options:
   --agents <list>      only the cells with these group sizes, e.g. --agents 20 or --agents 10,20
   --variant <list>     only these variants, e.g. --variant base or --variant "base,shock talk -30%"
                        (a filtered run prints its figures and writes no results file)
+  --decompose          also run ours told part of the oracle's knowledge (the true distributions;
+                       and the exact end of wrap-ups, or of talk), to see what the gap to the
+                       oracle is made of; prints its figures and writes no results file
   -h, --help           show this help
 
 The default (reduced) grid: every N in the base scenario, ReadyTime hints for N <= 10, both shocks
@@ -73,9 +78,13 @@ function listOf(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(',').map((v) => v.trim());
 }
 
-function runJob(cells: readonly Cell[], job: Job): JobResult {
+function algorithmsOf(decompose: boolean): readonly Algorithm[] {
+  return decompose ? [...ALGORITHMS, ...DECOMPOSITION] : ALGORITHMS;
+}
+
+function runJob(cells: readonly Cell[], algorithms: readonly Algorithm[], job: Job): JobResult {
   const runs: Record<string, RunResult> = {};
-  for (const algorithm of ALGORITHMS) {
+  for (const algorithm of algorithms) {
     runs[algorithm.name] = simulate({
       scenario: cells[job.cell].scenario,
       seed: seedOf(job.replication),
@@ -89,9 +98,10 @@ function runJob(cells: readonly Cell[], job: Job): JobResult {
 
 function workerMain(): void {
   const cells = cellsOf(workerData.full as boolean, workerData.filter as CellFilter);
+  const algorithms = algorithmsOf(workerData.decompose as boolean);
   parentPort?.on('message', (job: Job | null) => {
     if (job === null) return void parentPort?.close();
-    parentPort?.postMessage(runJob(cells, job));
+    parentPort?.postMessage(runJob(cells, algorithms, job));
   });
 }
 
@@ -104,6 +114,7 @@ async function main(): Promise<void> {
       workers: { type: 'string', default: String(cpus().length) },
       agents: { type: 'string' },
       variant: { type: 'string' },
+      decompose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -119,7 +130,10 @@ async function main(): Promise<void> {
   if (agents?.some((n) => !Number.isInteger(n) || n < 1))
     throw new Error('--agents takes group sizes (see --help)');
   const filter: CellFilter = { agents, variants: listOf(values.variant) };
-  const filtered = filter.agents !== undefined || filter.variants !== undefined;
+  const { decompose } = values;
+  const algorithms = algorithmsOf(decompose);
+  // The results file and chart show the standard algorithms only: other runs just print.
+  const filtered = filter.agents !== undefined || filter.variants !== undefined || decompose;
   const cells = cellsOf(full, filter);
   if (cells.length === 0) throw new Error('no cell of the grid matches --agents / --variant (see --help)');
   const replicationsOf = (cell: Cell) =>
@@ -130,16 +144,16 @@ async function main(): Promise<void> {
   const total = jobs.length;
   // The biggest groups first, so the workers finish together.
   jobs.sort((a, b) => cells[b.cell].scenario.agents - cells[a.cell].scenario.agents);
-  const runs = cells.map(() => Object.fromEntries(ALGORITHMS.map((a) => [a.name, [] as RunResult[]])));
+  const runs = cells.map(() => Object.fromEntries(algorithms.map((a) => [a.name, [] as RunResult[]])));
   console.log(
-    `${cells.length} cells, ${total} replications x ${ALGORITHMS.length} algorithms on ${workers} workers`,
+    `${cells.length} cells, ${total} replications x ${algorithms.length} algorithms on ${workers} workers`,
   );
 
   const started = Date.now();
   let done = 0;
   await Promise.all(
     Array.from({ length: Math.min(workers, jobs.length) }, () => {
-      const worker = new Worker(__filename, { workerData: { full, filter } });
+      const worker = new Worker(__filename, { workerData: { full, filter, decompose } });
       return new Promise<void>((resolve, reject) => {
         const next = () => worker.postMessage(jobs.shift() ?? null);
         worker.on('message', (result: JobResult) => {
@@ -165,22 +179,24 @@ async function main(): Promise<void> {
 
   const results: CellResult[] = cells.map((cell, i) => ({
     cell,
-    figures: Object.fromEntries(ALGORITHMS.map((a) => [a.name, cellFigures(runs[i][a.name])])),
+    figures: Object.fromEntries(algorithms.map((a) => [a.name, cellFigures(runs[i][a.name])])),
   }));
   for (const r of results) {
-    const occ = ALGORITHMS.map((a) => `${a.name} ${r.figures[a.name].occupancy.toFixed(3)}`).join(', ');
+    const occ = algorithms.map((a) => `${a.name} ${r.figures[a.name].occupancy.toFixed(3)}`).join(', ');
     const g = goalsOf(r);
-    const abandon = (100 * r.figures['ours-overdial'].abandonUs.rate).toFixed(2);
-    const [progressive, ours, oracle] = ['progressive', 'ours-overdial', 'oracle'].map(
-      (name) => r.figures[name].occupancy,
-    );
-    const closed =
-      oracle > progressive ? `${((100 * (ours - progressive)) / (oracle - progressive)).toFixed(0)}%` : '-';
+    const abandon = (name: string) => `${(100 * r.figures[name].abandonUs.rate).toFixed(2)}%`;
+    const closed = (name: string) => {
+      const gap = gapClosed(r.figures, name);
+      return gap === undefined ? '-' : `${(100 * gap).toFixed(0)}%`;
+    };
     console.log(
-      `${r.cell.variant.padEnd(22)} N=${String(r.cell.scenario.agents).padEnd(3)} ${occ}; ours abandon ${abandon}%, gap closed ${closed}` +
+      `${r.cell.variant.padEnd(22)} N=${String(r.cell.scenario.agents).padEnd(3)} ${occ}; ours abandon ${abandon('ours-overdial')}, gap closed ${closed('ours-overdial')}` +
         ` [compliance ${g.compliant ? 'ok' : 'FAIL'}, >vicidial (${g.vicidialReference}) ${g.beatsVicidial ? 'ok' : 'FAIL'}` +
         `${g.gap === undefined ? '' : `, gap ${g.gap ? 'ok' : 'FAIL'}`}]`,
     );
+    if (decompose)
+      for (const { name } of DECOMPOSITION)
+        console.log(`  ${name}: abandon ${abandon(name)}, gap closed ${closed(name)}`);
   }
 
   if (filtered)

@@ -5,7 +5,8 @@ import { drawCustomer } from './customer-model';
 import { Random } from '../math/random';
 import { EventQueue } from './event-queue';
 import { baseScenario, liveRateAt, trueEstimates } from './scenario';
-import { simulate } from './simulator';
+import type { Pacer, PacingState } from '../pacer/types';
+import { FULL_KNOWLEDGE, NO_KNOWLEDGE, type OracleKnowledge, simulate } from './simulator';
 
 const hour = baseScenario({ agents: 10, shiftSeconds: 3600 });
 
@@ -33,6 +34,46 @@ describe('simulate', () => {
     });
     expect(ours.abandoned / ours.liveAnswers).toBeLessThanOrEqual(0.03);
     expect(ours.busySeconds).toBeGreaterThan(progressive.busySeconds * 1.05);
+  });
+});
+
+describe('partial oracle', () => {
+  /** Records what the pacer is shown, and dials like progressive. */
+  const recorder = () => {
+    const seen: PacingState[] = [];
+    const progressive = new ProgressivePacer();
+    const pacer: Pacer = {
+      decide: (state) => (seen.push(state), progressive.decide(state)),
+      observe: () => undefined,
+    };
+    return { seen, pacer };
+  };
+
+  it('shows the exact remaining time of agents in the listed states only, and the chosen estimates', () => {
+    const { seen, pacer } = recorder();
+    simulate({ scenario: hour, seed: 3, pacer, oracle: { distributions: false, remaining: ['wrap'] } });
+    const agents = seen.flatMap((state) => state.agents);
+    expect(agents.some((a) => a.status === 'wrap' && a.readyIn !== undefined)).toBe(true);
+    expect(agents.some((a) => a.status === 'talking' && a.readyIn !== undefined)).toBe(false);
+    // The estimators' view: cold at the start, unlike the true distributions.
+    expect(seen[0].estimates.warm).toBe(false);
+
+    const told = recorder();
+    simulate({ scenario: hour, seed: 3, pacer: told.pacer, oracle: { distributions: true, remaining: [] } });
+    expect(told.seen[0].estimates).toEqual(trueEstimates(hour, 0));
+    expect(told.seen.flatMap((state) => state.agents).every((a) => a.readyIn === undefined)).toBe(true);
+  });
+
+  it('is the oracle when told everything, and a real dialer when told nothing', () => {
+    const run = (oracle: boolean | OracleKnowledge) =>
+      simulate({
+        scenario: hour,
+        seed: 4,
+        pacer: new PredictivePacer({ method: 'overdialRate', abandonRate: 0.03 }, 0.025),
+        oracle,
+      });
+    expect(run(FULL_KNOWLEDGE)).toEqual(run(true));
+    expect(run(NO_KNOWLEDGE)).toEqual(run(false));
   });
 });
 

@@ -16,12 +16,30 @@ import { type CustomerResponse, drawCustomer } from './customer-model';
 import { EventQueue } from './event-queue';
 import { type Scenario, trueEstimates } from './scenario';
 
+/**
+ * What a partial oracle is told, to measure what each piece of the oracle's knowledge is worth
+ * (the benchmark's `--decompose`): the true outcome and duration distributions instead of the
+ * estimators', and the exact remaining time of agents in the listed states.
+ */
+export interface OracleKnowledge {
+  readonly distributions: boolean;
+  readonly remaining: readonly ('talking' | 'wrap')[];
+}
+
+/** The oracle: everything. */
+export const FULL_KNOWLEDGE: OracleKnowledge = { distributions: true, remaining: ['talking', 'wrap'] };
+/** A real dialer: estimates and time in state only. */
+export const NO_KNOWLEDGE: OracleKnowledge = { distributions: false, remaining: [] };
+
 export interface SimulationOptions {
   readonly scenario: Scenario;
   readonly seed: number;
   readonly pacer: Pacer;
-  /** The oracle's view: exact remaining handle times for every busy agent and the true distributions. */
-  readonly oracle?: boolean;
+  /**
+   * The oracle's view (`true`): exact remaining handle times for every busy agent and the true
+   * distributions; or only some of that knowledge.
+   */
+  readonly oracle?: boolean | OracleKnowledge;
   readonly compliance?: ComplianceOptions;
   readonly estimator?: EstimatorOptions;
 }
@@ -74,7 +92,8 @@ const TICK_SECONDS = 1;
  * live call at once; a live call finds an agent within 2 s or is abandoned.
  */
 export function simulate(options: SimulationOptions): RunResult {
-  const { scenario, pacer, oracle = false } = options;
+  const { scenario, pacer } = options;
+  const knowledge = knowledgeOf(options.oracle ?? false);
   const shift = scenario.shiftSeconds;
   const random = new Random(options.seed);
   const estimator = new SessionEstimator(options.estimator ?? DEFAULT_ESTIMATOR_OPTIONS);
@@ -137,7 +156,8 @@ export function simulate(options: SimulationOptions): RunResult {
   const view = (agent: Agent, now: number): AgentView => {
     const secondsInState = now - agent.since;
     if (agent.status === 'ready') return { status: agent.status, secondsInState };
-    if (oracle) return { status: agent.status, secondsInState, readyIn: agent.readyAt - now };
+    if ((knowledge.remaining as readonly AgentStatus[]).includes(agent.status))
+      return { status: agent.status, secondsInState, readyIn: agent.readyAt - now };
     const hint = agent.hint;
     if (hint && now >= hint.sentAt) {
       return { status: agent.status, secondsInState, readyIn: Math.max(0, hint.value - (now - hint.sentAt)) };
@@ -160,7 +180,7 @@ export function simulate(options: SimulationOptions): RunResult {
       agents: agents.map((agent) => view(agent, now)),
       calls,
       waiting: waitingCalls.length,
-      estimates: oracle ? trueEstimates(scenario, now) : estimator.estimates(),
+      estimates: knowledge.distributions ? trueEstimates(scenario, now) : estimator.estimates(),
       compliance: ledger.binding(now),
     };
     const placed = pacer.decide(state);
@@ -230,4 +250,9 @@ export function simulate(options: SimulationOptions): RunResult {
     handle(queue.pop() as SimEvent, now);
   }
   return result;
+}
+
+function knowledgeOf(oracle: boolean | OracleKnowledge): OracleKnowledge {
+  if (oracle === true) return FULL_KNOWLEDGE;
+  return oracle === false ? NO_KNOWLEDGE : oracle;
 }
