@@ -27,6 +27,7 @@ interface SdkWindow {
     wwe: {
       service: {
         frameId?: string;
+        targetOrigin?: string;
         subscribe: (event: string, handler: Callback) => void;
         unsubscribe: (handler: Callback) => void;
         agent: { get: (succeeded?: Callback, failed?: Callback) => void };
@@ -390,6 +391,11 @@ describe('workspace host relay and SDK, against a scripted channel', () => {
         .map((message) => (message['data'] as { state: string }).state),
     ).toEqual(['DISCONNECTED', 'RECONNECTED']);
     expect(received.filter((message) => String(message['referenceId']).startsWith('~replay-'))).toEqual([]);
+    // Only the request in flight was failed: the getRecordFields the page gave up on after 10 s
+    // (in the timeout test above) was forgotten by the host, not failed a second time now.
+    expect(received.filter((message) => message['errorMessage'] !== undefined)).toEqual([
+      expect.objectContaining({ request: 'outbound.getRecordFields' }),
+    ]);
     await shots.take(page.page, 'reconnected');
   });
 
@@ -465,4 +471,95 @@ describe('workspace host relay and SDK, against a scripted channel', () => {
     ]);
     await alone.page.close();
   }, 20_000);
+
+  it('takes answers only from the origin a page narrowed targetOrigin to', async () => {
+    // The page was opened by a window that is, or has become, another site than its workspace.
+    const opener = await browser.newPage();
+    await opener.page.goto(appUrl());
+    const [popup] = await Promise.all([
+      opener.page.waitForEvent('popup'),
+      opener.page.evaluate((url) => {
+        const self = globalThis as unknown as { open(url: string): unknown; popup: unknown };
+        self.popup = self.open(url);
+      }, `${workspace.origin}/samples/third-party.html`),
+    ]);
+    await popup.waitForLoadState();
+    type Answers = SdkWindow & { answers: unknown[] };
+    const ask = (origin: string) =>
+      popup.evaluate((narrowed) => {
+        const self = globalThis as unknown as Answers;
+        self.answers = [];
+        self.genesys.wwe.service.targetOrigin = narrowed;
+        self.genesys.wwe.service.agent.get(
+          (reply) => self.answers.push(reply),
+          (failure) => self.answers.push(failure),
+        );
+      }, origin);
+    const forge = () =>
+      opener.page.evaluate(() => {
+        const self = globalThis as unknown as {
+          popup: { postMessage(message: unknown, origin: string): void };
+        };
+        for (let id = 0; id < 5; id++)
+          self.popup.postMessage(
+            {
+              request: 'agent.get',
+              referenceId: String(id),
+              data: { userName: 'forged' },
+              userAgent: 'WWE Server',
+              protocolVersion: 2,
+            },
+            '*',
+          );
+      });
+    const answers = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return popup.evaluate(() => (globalThis as unknown as Answers).answers);
+    };
+
+    await ask(workspace.origin);
+    await forge();
+    expect(await answers()).toEqual([]);
+    // The same answer from the origin the page names is its workspace's.
+    await ask(thirdParty.origin);
+    await forge();
+    expect(await answers()).toContainEqual(expect.objectContaining({ data: { userName: 'forged' } }));
+    await opener.page.close();
+  });
+
+  it('makes a frame taken over by another site a new client, which gets nothing of the page before', async () => {
+    const before = channel.frames.length;
+    await page.page.goto(
+      `${workspace.origin}/workspace/?place=Place_7009&access_token=token-1&apps=${encodeURIComponent(appUrl())}`,
+    );
+    const first = await until(
+      () =>
+        channel.frames
+          .slice(before)
+          .find((frame) => frame.client.startsWith('frame-') && frame.message['event'] === 'subscribe')
+          ?.client,
+    );
+    // The page in the frame follows a link to another site (here the same sample, on the
+    // workspace's origin), which uses the API too.
+    const moved = channel.frames.length;
+    await page.page.frame({ url: appUrl() })!.goto(`${workspace.origin}/samples/third-party.html`);
+    const next = await until(() =>
+      channel.frames
+        .slice(moved)
+        .find((frame) => frame.origin === workspace.origin && frame.client !== 'workspace'),
+    );
+    expect(next.client).toMatch(/^frame-/);
+    expect(next.client).not.toBe(first);
+    await expect(page.page.locator('iframe').getAttribute('data-client')).resolves.toBe(next.client);
+    // An event of the page before (it had subscribed) is not addressed to the new site.
+    channel.send(
+      first,
+      channel.server({
+        event: 'interaction',
+        data: { eventType: 'ADDED', interaction: { interactionId: '99', state: 'PREVIEWING', userData: {} } },
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(app().locator('#interaction-id').textContent()).resolves.not.toBe('99');
+  });
 });

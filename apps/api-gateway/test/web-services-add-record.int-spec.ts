@@ -479,4 +479,26 @@ describe('Web Services AddRecord with CometD notifications', () => {
     });
     expect(await listener.drain(300)).toEqual([]);
   });
+
+  it('reads only JSON bodies at the notifications endpoint, which the size-limited parser read', async () => {
+    const handshake = JSON.stringify([
+      { channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'] },
+    ]);
+    // Any other body would be buffered whole by the CometD server, before any token is checked.
+    const plain = await fetch(notificationsUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: handshake,
+    });
+    expect(plain.status).toBe(415);
+    const json = await fetch(notificationsUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: handshake,
+    });
+    expect(json.status).toBe(200);
+    expect(await json.json()).toEqual([
+      expect.objectContaining({ channel: '/meta/handshake', successful: false }),
+    ]);
+  });
 });

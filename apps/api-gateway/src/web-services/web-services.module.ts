@@ -59,8 +59,17 @@ export class WebServicesModule implements NestModule, OnModuleInit {
 
   configure(consumer: MiddlewareConsumer): void {
     // CometD clients post to the endpoint and, by default, to /handshake, /connect... below it.
-    const cometd = (request: IncomingMessage, response: ServerResponse) =>
+    const cometd = (request: IncomingMessage & { body?: unknown }, response: ServerResponse) => {
+      // A JSON body was read by the platform's parser, within its size limit. Any other body the
+      // CometD server would buffer whole, without a limit and before the handshake's token check.
+      if (request.method === 'POST' && request.body === undefined) {
+        response.statusCode = 415;
+        response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        response.end('Send the Bayeux messages as application/json');
+        return;
+      }
       this.notifications.handle(request, response);
+    };
     consumer
       .apply(cometd)
       .forRoutes({ path: `${NOTIFICATIONS_PATH.slice(1)}{/*path}`, method: RequestMethod.ALL });

@@ -20,7 +20,10 @@ const always =
 const popupToast: MethodHandler = (context, [parameters], { client }) => {
   const read = readPopupParameters(parameters);
   if (!read.ok) throw new MethodError(read.errorMessage);
-  return Promise.resolve(context.toasts.popup(client, read.parameters));
+  const customToastId = context.toasts.popup(client, read.parameters);
+  if (customToastId === undefined)
+    throw new MethodError('Too many toasts are shown; close some before popping another');
+  return Promise.resolve(customToastId);
 };
 
 /** true if the toast has been updated; false if the caller popped no toast of that id. */

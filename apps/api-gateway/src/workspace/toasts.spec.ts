@@ -1,4 +1,12 @@
-import { readPopupParameters, readUpdateParameters, type ToastChange, toastButtons, Toasts } from './toasts';
+import {
+  MAX_TOASTS,
+  MAX_TOASTS_PER_CLIENT,
+  readPopupParameters,
+  readUpdateParameters,
+  type ToastChange,
+  toastButtons,
+  Toasts,
+} from './toasts';
 
 describe('toast parameters', () => {
   it('takes the reference parameters, with title required for popupToast', () => {
@@ -132,6 +140,23 @@ describe('the toasts of a workspace', () => {
     expect(list.click(id, '1')).toEqual({ error: `The toast '${id}' has no button 1` });
     expect(list.click('nope', 0)).toEqual({ error: "There is no toast 'nope'" });
     expect(list.click(id, 1)).toEqual({ client: 'crm' });
+    list.clear();
+  });
+
+  it('refuses a toast past the number shown at once, per client and per channel', () => {
+    const { list, changes } = toasts();
+    for (let i = 0; i < MAX_TOASTS_PER_CLIENT; i++)
+      expect(list.popup('crm', { title: `T${i}` })).toBeDefined();
+    const shown = changes.length;
+    expect(list.popup('crm', { title: 'one too many' })).toBeUndefined();
+    expect(changes).toHaveLength(shown);
+    // Another page still may; closing one makes room again.
+    expect(list.popup('other', { title: 'O' })).toBeDefined();
+    expect(list.close('crm', 'wweCustomToast0')).toBe(true);
+    expect(list.popup('crm', { title: 'again' })).toBeDefined();
+    for (let client = 0; list.popup(`page-${client}`, { title: 'P' }) !== undefined; client++);
+    expect(changes.filter((change) => change.action === 'show').length - 1).toBeLessThanOrEqual(MAX_TOASTS);
+    expect(list.popup('fresh', { title: 'F' })).toBeUndefined();
     list.clear();
   });
 });

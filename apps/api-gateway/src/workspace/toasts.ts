@@ -49,6 +49,12 @@ const MAX_BUTTON_LABEL = 60;
 const MAX_AUTO_CLOSE_MS = 3_600_000;
 const MIN_WIDTH = 100;
 const MAX_WIDTH = 2_000;
+/**
+ * Toasts shown at once, per client and per channel: a page that pops toasts without closing them
+ * (no autoCloseTimeout) would otherwise grow the channel's memory and the agent's screen forever.
+ */
+export const MAX_TOASTS_PER_CLIENT = 20;
+export const MAX_TOASTS = 100;
 
 export type ReadToast<T> = { ok: true; parameters: T } | { ok: false; errorMessage: string };
 
@@ -207,8 +213,16 @@ export class Toasts {
 
   constructor(private readonly deps: ToastsDeps) {}
 
-  /** Pops a toast of `client`; returns its id (`wweCustomToast<n>`, as Genesys's workspace names them). */
-  popup(client: string, parameters: ToastParameters): string {
+  /**
+   * Pops a toast of `client`; returns its id (`wweCustomToast<n>`, as Genesys's workspace names
+   * them), or undefined when too many toasts are shown already ({@link MAX_TOASTS_PER_CLIENT},
+   * {@link MAX_TOASTS}).
+   */
+  popup(client: string, parameters: ToastParameters): string | undefined {
+    if (this.toasts.size >= MAX_TOASTS) return undefined;
+    let own = 0;
+    for (const toast of this.toasts.values()) if (toast.client === client) own++;
+    if (own >= MAX_TOASTS_PER_CLIENT) return undefined;
     const customToastId = `wweCustomToast${this.next++}`;
     // sendToMyMessage is accepted and left aside: this workspace has no MyMessage panel.
     const { autoCloseTimeout, width, ...rest } = parameters;

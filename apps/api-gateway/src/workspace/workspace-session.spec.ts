@@ -1,5 +1,10 @@
 import { DialManualCall, ReleaseCall, type CommandDefinition } from '@ocs/contracts';
-import { type HostFrame, WorkspaceSession, type WorkspaceSessionDeps } from './workspace-session';
+import {
+  type HostFrame,
+  MAX_SUBSCRIPTIONS_PER_CLIENT,
+  WorkspaceSession,
+  type WorkspaceSessionDeps,
+} from './workspace-session';
 import { type ServiceClientSecurity } from './service-client.config';
 import { parseAcceptedOrigins } from './origin-filter';
 
@@ -114,6 +119,37 @@ describe('a workspace channel session', () => {
         errorMessage:
           "The rate limit for the request 'agent.getStateList' has been reached.\nFurther requests of the same type will be ignored for 30 seconds.",
       }),
+    ]);
+  });
+
+  it("answers names of Object's prototype as unknown requests, revealing nothing of the session", async () => {
+    const { post, toHost } = session();
+    for (const request of ['constructor', 'toString', 'hasOwnProperty', '__proto__'])
+      await post('workspace', OWN, { request, referenceId: request });
+    expect(toHost.map((frame) => frame.message)).toEqual(
+      ['constructor', 'toString', 'hasOwnProperty', '__proto__'].map((request) => ({
+        request,
+        referenceId: request,
+        errorMessage: `Unknown request '${request}'`,
+        userAgent: 'WWE Server',
+        protocolVersion: 2,
+      })),
+    );
+  });
+
+  it('answers unknown requests without counting them against the rate limit', async () => {
+    const { post, toHost } = session({
+      rateLimits: { global: 2, perRequest: {}, quarantineDelaySeconds: 0 },
+    });
+    // Made-up names would otherwise each be quarantined, forever here, in the channel's memory.
+    for (let i = 0; i < 5; i++)
+      await post('crm', 'http://crm.example', { request: `x.y${i}`, referenceId: `x${i}` });
+    await post('crm', 'http://crm.example', { request: 'agent.getStateList', referenceId: 'known' });
+    expect(toHost.map((frame) => frame.message)).toEqual([
+      ...[0, 1, 2, 3, 4].map((i) =>
+        expect.objectContaining({ referenceId: `x${i}`, errorMessage: `Unknown request 'x.y${i}'` }),
+      ),
+      expect.objectContaining({ referenceId: 'known', data: expect.any(Array) }),
     ]);
   });
 
@@ -411,6 +447,30 @@ describe('a workspace channel session', () => {
       ['crm', 'crm-2'],
     ]);
     expect(await ids()).toEqual(first);
+  });
+
+  it('refuses a subscription past the number a page may hold, until it unsubscribes', async () => {
+    const { post, toHost } = session();
+    for (let i = 0; i < MAX_SUBSCRIPTIONS_PER_CLIENT; i++)
+      await post('crm', 'http://crm.example', { event: 'subscribe', data: 'agent', referenceId: `s${i}` });
+    await post('crm', 'http://crm.example', { event: 'subscribe', data: 'agent', referenceId: 'over' });
+    expect(toHost.at(-1)).toEqual({
+      client: 'crm',
+      message: expect.objectContaining({
+        referenceId: 'over',
+        errorMessage: expect.stringContaining('at most'),
+      }),
+    });
+    // Other pages are not held back by this one.
+    await post('agents', 'http://agents.example', { event: 'subscribe', data: 'agent', referenceId: 'a' });
+    expect(toHost.at(-1)!.message).toMatchObject({ subscriptionId: 'agents-1' });
+    await post('crm', 'http://crm.example', { event: 'unsubscribe', data: 'crm-1', referenceId: 'u' });
+    await post('crm', 'http://crm.example', { event: 'subscribe', data: 'agent', referenceId: 'again' });
+    // The refused subscribe took no number: a replay of the same messages gives the same ids.
+    expect(toHost.at(-1)!.message).toMatchObject({
+      referenceId: 'again',
+      subscriptionId: `crm-${MAX_SUBSCRIPTIONS_PER_CLIENT + 1}`,
+    });
   });
 
   it('tells a system subscriber that its frame leads, and answers the frame-state methods', async () => {

@@ -38,6 +38,13 @@ const METHODS: Readonly<Record<string, MethodHandler>> = {
   ...SYSTEM_METHODS,
 };
 
+/**
+ * Subscriptions held at once by one client: the reference asks for one subscribe per page; a page
+ * that subscribes in a loop without unsubscribing would otherwise grow the channel's memory (and
+ * the events it is sent) forever.
+ */
+export const MAX_SUBSCRIPTIONS_PER_CLIENT = 50;
+
 /** What crosses the channel toward the host page. */
 export interface HostFrame {
   readonly client: string;
@@ -254,6 +261,19 @@ export class WorkspaceSession {
       return;
     }
     if (message.kind === 'subscribe') {
+      let held = 0;
+      for (const subscription of this.subscriptions.values()) if (subscription.client === client) held++;
+      if (held >= MAX_SUBSCRIPTIONS_PER_CLIENT) {
+        this.toHost(
+          client,
+          failure(
+            undefined,
+            message.referenceId,
+            `A page may hold at most ${MAX_SUBSCRIPTIONS_PER_CLIENT} subscriptions; unsubscribe first`,
+          ),
+        );
+        return;
+      }
       const subscriptionId = nextSubscriptionId(this.subscriptionCounts, client);
       this.subscriptions.set(subscriptionId, { client, events: new Set(message.events) });
       // Genesys's client reads the id at the top of the reply; `data` holds it too for ours.
@@ -276,6 +296,13 @@ export class WorkspaceSession {
       return;
     }
     const { request, parameters, referenceId } = message;
+    // Own names only: 'constructor' or 'toString' are not methods of the API. Checked before the
+    // rate limit, which would otherwise keep a quarantine for every name a page makes up.
+    const method = Object.hasOwn(METHODS, request) ? METHODS[request] : undefined;
+    if (!method) {
+      this.toHost(client, failure(request, referenceId, `Unknown request '${request}'`));
+      return;
+    }
     if (!trusted) {
       const decision = this.limiter.decide(request, this.deps.clock());
       if (decision.verdict === 'ignore') return;
@@ -283,11 +310,6 @@ export class WorkspaceSession {
         this.toHost(client, failure(request, referenceId, decision.errorMessage));
         return;
       }
-    }
-    const method = METHODS[request];
-    if (!method) {
-      this.toHost(client, failure(request, referenceId, `Unknown request '${request}'`));
-      return;
     }
     try {
       const data = await method(this.context, parameters, { client });

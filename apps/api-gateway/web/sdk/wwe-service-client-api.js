@@ -332,6 +332,16 @@
   service.targetWWEWindow = function (windowOfWorkspace) {
     workspaceWindow = windowOfWorkspace;
   };
+  function originOf(address) {
+    // postMessage's '/' is the page's own origin.
+    if (address === '/') return window.location.origin;
+    try {
+      return new URL(address).origin;
+    } catch {
+      // Not a URL: postMessage refuses it too, so nothing can answer.
+      return undefined;
+    }
+  }
   function onMessage(event) {
     // Only the workspace window answers: messages of sibling frames (or, in the workspace page
     // itself, of the frames it embeds) are not replies to this page's requests.
@@ -339,6 +349,9 @@
     // A page without a workspace (not embedded, not opened) posts to itself: its own requests
     // are not replies; they time out as they would in Workspace Web Edition's absence.
     if (event.source === window) return;
+    // A page that narrowed targetOrigin trusts only the workspace of that origin: the window that
+    // opened it may since have navigated to another site, which must not answer in its place.
+    if (service.targetOrigin !== '*' && event.origin !== originOf(service.targetOrigin)) return;
     if (service.receive(event.data)) return;
     if (
       typeof service.onMessage === 'function' &&

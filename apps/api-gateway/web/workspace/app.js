@@ -761,8 +761,9 @@ function embedApps() {
     const frame = h('iframe', { src: address.href, title: `Application ${address.host}${address.pathname}` });
     const figure = h('section', { class: 'app' }, h('h3', {}, address.href), frame);
     panel.append(figure);
-    const id = state.relay.add(frame);
-    frame.dataset.client = id;
+    // The relay names the frame's client (data-client) and renames it if another site's page
+    // takes the frame over.
+    state.relay.add(frame);
   }
 }
 

@@ -19,6 +19,12 @@ export const DOWN_AFTER_MS = 60_000;
 const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 30_000;
 const REPLAY_PREFIX = '~replay-';
+/**
+ * The SDK's own timeout: a request unanswered for this long has been failed by the page already.
+ * The gateway never answers a request it ignores (a rate-limit quarantine), so pending requests
+ * are forgotten after it, or a page polling in quarantine would grow the map without end.
+ */
+const REQUEST_TIMEOUT_MS = 10_000;
 /** The envelope of the gateway's messages, which clients only accept with a "WWE" userAgent. */
 const SERVER = { userAgent: 'WWE Server', protocolVersion: 2 };
 
@@ -95,6 +101,14 @@ export async function openResilientChannel({ place, accessToken, onFrame, onStat
     onFrame(id, message);
   }
 
+  /** Drops the pending requests the page has failed by its own timeout (oldest first in the map). */
+  function forgetTimedOut(client, now = Date.now()) {
+    for (const [referenceId, entry] of client.pending) {
+      if (now - entry.sentAt < REQUEST_TIMEOUT_MS) break;
+      client.pending.delete(referenceId);
+    }
+  }
+
   const callbacks = {
     onFrame: receive,
     onClose: (description, code) => dropped(description, code),
@@ -104,7 +118,8 @@ export async function openResilientChannel({ place, accessToken, onFrame, onStat
     channel = null;
     // What was asked of the old channel will never be answered: say so now.
     for (const [id, client] of clients) {
-      const pending = [...client.pending.values()];
+      forgetTimedOut(client);
+      const pending = [...client.pending.values()].map((entry) => entry.message);
       client.pending.clear();
       client.swallow.clear();
       for (const message of pending)
@@ -202,8 +217,12 @@ export async function openResilientChannel({ place, accessToken, onFrame, onStat
           onFrame(id, failureReply(message, 'The workspace is not connected to the server; retry later.'));
         return;
       }
-      if (typeof message.request === 'string' && referenceId !== undefined)
-        client.pending.set(referenceId, message);
+      if (typeof message.request === 'string' && referenceId !== undefined) {
+        forgetTimedOut(client);
+        // A reference id used again goes to the end, where the newest requests are.
+        client.pending.delete(referenceId);
+        client.pending.set(referenceId, { message, sentAt: Date.now() });
+      }
     },
     /** Sends a frame of the host page itself (`client: "*"`), e.g. a toast button click. */
     sendHost(frame) {

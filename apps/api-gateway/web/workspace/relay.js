@@ -10,7 +10,10 @@
  * message (for the events log).
  */
 export function createRelay({ send, onTraffic = () => {} }) {
-  /** Embedded pages by client id: their frame and the origin their messages came from. */
+  /**
+   * Embedded pages by client id: their frame, the origin their messages came from and whether
+   * they posted yet.
+   */
   const clients = new Map();
   let nextId = 1;
 
@@ -19,15 +22,31 @@ export function createRelay({ send, onTraffic = () => {} }) {
     return undefined;
   }
 
+  function register(frame, origin) {
+    const id = `frame-${nextId++}`;
+    clients.set(id, { frame, origin, posted: false });
+    frame.dataset.client = id;
+    return id;
+  }
+
   function onMessage(event) {
-    const id = clientOfWindow(event.source);
+    let id = clientOfWindow(event.source);
     // Messages of windows the workspace did not embed are nobody's requests.
     if (id === undefined) return;
     const message = event.data;
     // The Service Client API posts objects; anything else is some other script's traffic.
     if (message === null || typeof message !== 'object' || Array.isArray(message)) return;
-    const client = clients.get(id);
+    let client = clients.get(id);
+    if (client.posted && client.origin !== event.origin) {
+      // The frame now shows a page of another site (a link, a redirect): a client of its own,
+      // which inherits nothing of the page before - above all not its subscriptions, whose
+      // events would otherwise be addressed to the new site.
+      clients.delete(id);
+      id = register(client.frame, event.origin);
+      client = clients.get(id);
+    }
     client.origin = event.origin;
+    client.posted = true;
     onTraffic('out', id, message);
     try {
       send(id, event.origin, message);
@@ -42,10 +61,8 @@ export function createRelay({ send, onTraffic = () => {} }) {
   return {
     /** Registers an iframe; returns its client id. */
     add(frame) {
-      const id = `frame-${nextId++}`;
       // Until the page posts, its address tells where replies may go.
-      clients.set(id, { frame, origin: new URL(frame.src, window.location.href).origin });
-      return id;
+      return register(frame, new URL(frame.src, window.location.href).origin);
     },
     /** Forgets an iframe (removed from the page). */
     remove(id) {
