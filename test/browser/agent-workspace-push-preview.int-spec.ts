@@ -7,6 +7,7 @@ import {
   startDesktopSystem,
 } from '../../apps/api-gateway/test/support/desktop-system';
 import {
+  addressBarQuery,
   Screenshots,
   serveWebFolder,
   TestBrowser,
@@ -101,6 +102,7 @@ describe('the agent workspace in a browser, on a push preview campaign', () => {
       `${workspace}?place=${AGENT.place}&access_token=${await system.token(AGENT.agent)}&apps=${apps}`,
     );
     await see(page.getByText(`Logged in as ${AGENT.agent} at ${AGENT.place}`));
+    expect(addressBarQuery(page).has('access_token')).toBe(false);
     await page.getByLabel('New state').selectOption({ label: 'Ready' });
     await page.getByRole('button', { name: 'Set state' }).click();
     await see(page.locator('#agent-state').getByText('Ready', { exact: true }));

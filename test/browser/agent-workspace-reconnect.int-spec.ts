@@ -8,12 +8,14 @@ import {
   startDesktopSystem,
 } from '../../apps/api-gateway/test/support/desktop-system';
 import {
+  addressBarQuery,
   Screenshots,
   serveWebFolder,
   TestBrowser,
   type TestPage,
   waitOrExplain,
   type WebFolderServer,
+  workspaceLogin,
 } from '../support/browser';
 
 // The browser workspace through a gateway restart: the replica the page is on stops (its channel
@@ -128,6 +130,9 @@ describe('the agent workspace in a browser, through a gateway restart', () => {
       `${workspace}?place=${AGENT.place}&access_token=${await system.token(AGENT.agent)}&apps=${apps}`,
     );
     await see(page.getByText(`Logged in as ${AGENT.agent} at ${AGENT.place}`));
+    // The place and token left the address bar for the tab's sessionStorage; ?apps= stays.
+    expect([...addressBarQuery(page).keys()]).toEqual(['apps']);
+    await expect(workspaceLogin(page)).resolves.toMatchObject({ place: AGENT.place });
     await system.startGroup(groupDbid, []);
     await see(page.getByRole('row', { name: new RegExp(CAMPAIGN) }));
 
@@ -303,6 +308,21 @@ describe('the agent workspace in a browser, through a gateway restart', () => {
     expect(reply['errorMessage']).toBeUndefined();
     expect(reply).toMatchObject({ data: null, userAgent: 'WWE Server' });
     // Only failed WebSocket attempts while the gateway was away may have been logged.
+    expect(tab.errors.filter((error) => !/WebSocket connection to .* failed/.test(error))).toEqual([]);
+  });
+
+  it('logs in again by itself after a reload of the tab, and forgets the token at the logout', async () => {
+    await page.reload();
+    await see(page.getByText(`Logged in as ${AGENT.agent} at ${AGENT.place}`));
+    await see(page.getByRole('row', { name: new RegExp(CAMPAIGN) }));
+    expect([...addressBarQuery(page).keys()]).toEqual(['apps']);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await see(page.getByRole('alert').getByText('Logged out.'));
+    await expect(workspaceLogin(page)).resolves.toBeNull();
+    await page.reload();
+    await see(page.getByRole('button', { name: 'Log in' }));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await expect(page.locator('#connection').textContent()).resolves.toBe('Not logged in');
     expect(tab.errors.filter((error) => !/WebSocket connection to .* failed/.test(error))).toEqual([]);
   });
 });

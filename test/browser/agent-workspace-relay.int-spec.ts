@@ -1,11 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 import {
+  addressBarQuery,
+  expiredToken,
   Screenshots,
   serveWebFolder,
   TestBrowser,
   type TestPage,
   type WebFolderServer,
+  WORKSPACE_LOGIN_KEY,
+  workspaceLogin,
 } from '../support/browser';
 
 // The browser side of the workspace on its own: the host page's relay, the SDK's wire behaviour
@@ -167,6 +171,11 @@ describe('workspace host relay and SDK, against a scripted channel', () => {
     expect(channel.urls[0].pathname).toBe('/workspace/channel');
     expect(channel.urls[0].searchParams.get('place')).toBe('Place_7009');
     expect(channel.urls[0].searchParams.get('access_token')).toBe('token-1');
+    // The token and the place left the address bar for the tab's sessionStorage; ?apps= stays.
+    const query = addressBarQuery(page.page);
+    expect([...query.keys()]).toEqual(['apps']);
+    expect(query.get('apps')).toBe(appUrl());
+    await expect(workspaceLogin(page.page)).resolves.toEqual({ place: 'Place_7009', accessToken: 'token-1' });
     await page.page.getByRole('cell', { name: 'Payment Reminders' }).waitFor();
     await expect(page.page.locator('#agent-state').textContent()).resolves.toBe('Ready');
     await shots.take(page.page, 'logged in');
@@ -399,20 +408,53 @@ describe('workspace host relay and SDK, against a scripted channel', () => {
     await shots.take(page.page, 'reconnected');
   });
 
-  it('logs out: closes the channel and removes the embedded pages', async () => {
+  it('resumes the session after a reload of the tab, from its sessionStorage', async () => {
+    const opened = channel.urls.length;
+    await page.page.reload();
+    await until(() => (channel.urls.length === opened + 1 ? true : undefined));
+    expect(channel.urls[opened].searchParams.get('place')).toBe('Place_7009');
+    expect(channel.urls[opened].searchParams.get('access_token')).toBe('token-1');
+    await page.page.getByText('Logged in at Place_7009').waitFor();
+    await expect(page.page.getByRole('button', { name: 'Log in' }).isVisible()).resolves.toBe(false);
+    await app().getByRole('heading', { name: 'Sample integration' }).waitFor();
+    expect([...addressBarQuery(page.page).keys()]).toEqual(['apps']);
+    await expect(workspaceLogin(page.page)).resolves.toEqual({ place: 'Place_7009', accessToken: 'token-1' });
+    expect(page.errors).toEqual([]);
+  });
+
+  it('logs out: closes the channel, removes the embedded pages and forgets the token', async () => {
     const closed = new Promise<number>((resolve) => channel.socket!.once('close', (code) => resolve(code)));
     await page.page.getByRole('button', { name: 'Log out' }).click();
     await expect(closed).resolves.toBe(1000);
     await page.page.getByRole('alert').getByText('Logged out.').waitFor();
     await expect(page.page.locator('iframe').count()).resolves.toBe(0);
     await expect(page.page.getByRole('button', { name: 'Log in' }).isVisible()).resolves.toBe(true);
+    await expect(workspaceLogin(page.page)).resolves.toBeNull();
+    await expect(page.page.getByLabel('Access token').inputValue()).resolves.toBe('');
+    // A reload after the logout shows the login form and opens no channel.
+    const opened = channel.urls.length;
+    await page.page.reload();
+    await page.page.getByRole('button', { name: 'Log in' }).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(channel.urls).toHaveLength(opened);
+    await expect(page.page.locator('#connection').textContent()).resolves.toBe('Not logged in');
     expect(page.errors).toEqual([]);
   });
 
-  it('does not reopen a channel the gateway closed for another login of the agent (4409)', async () => {
+  it('logs in with the form, and keeps that login in the tab', async () => {
+    const opened = channel.urls.length;
+    await page.page.getByLabel('Place').fill('Place_7009');
+    await page.page.getByLabel('Access token').fill('token-2');
     await page.page.getByRole('button', { name: 'Log in' }).click();
-    await until(() => (channel.urls.length === 3 ? true : undefined));
+    await until(() => (channel.urls.length === opened + 1 ? true : undefined));
+    expect(channel.urls[opened].searchParams.get('access_token')).toBe('token-2');
     await page.page.locator('#connection[data-state="online"]').waitFor();
+    await expect(workspaceLogin(page.page)).resolves.toEqual({ place: 'Place_7009', accessToken: 'token-2' });
+    expect([...addressBarQuery(page.page).keys()]).toEqual(['apps']);
+  });
+
+  it('does not reopen a channel the gateway closed for another login of the agent (4409)', async () => {
+    const opened = channel.urls.length;
     channel.socket!.close(4409, 'replaced by a new login of the same agent');
     await page.page
       .getByRole('alert')
@@ -420,7 +462,35 @@ describe('workspace host relay and SDK, against a scripted channel', () => {
       .waitFor();
     // Longer than the first retry delay (at most 0.5 s): no new attempt.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(channel.urls).toHaveLength(3);
+    expect(channel.urls).toHaveLength(opened);
+    // The session is over: a reload would not take the workspace back.
+    await expect(workspaceLogin(page.page)).resolves.toBeNull();
+  });
+
+  it('drops an expired token, from the tab or from the URL, and shows the login form', async () => {
+    const opened = channel.urls.length;
+    const expired = expiredToken();
+    await page.page.evaluate(
+      ([key, value]) =>
+        (
+          globalThis as unknown as { sessionStorage: { setItem(name: string, value: string): void } }
+        ).sessionStorage.setItem(key, value),
+      [WORKSPACE_LOGIN_KEY, JSON.stringify({ place: 'Place_7009', accessToken: expired })] as const,
+    );
+    await page.page.reload();
+    await page.page.getByRole('alert').getByText('The access token expired: log in again.').waitFor();
+    await expect(page.page.getByRole('button', { name: 'Log in' }).isVisible()).resolves.toBe(true);
+    await expect(workspaceLogin(page.page)).resolves.toBeNull();
+    await expect(page.page.getByLabel('Place').inputValue()).resolves.toBe('Place_7009');
+    await expect(page.page.getByLabel('Access token').inputValue()).resolves.toBe('');
+
+    await page.page.goto(`${workspace.origin}/workspace/?place=Place_7009&access_token=${expired}`);
+    await page.page.getByRole('alert').getByText('The access token expired: log in again.').waitFor();
+    expect([...addressBarQuery(page.page).keys()]).toEqual([]);
+    await expect(workspaceLogin(page.page)).resolves.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(channel.urls).toHaveLength(opened);
+    expect(page.errors).toEqual([]);
   });
 
   it('waits longer after each failed attempt, with jitter, and stops at an expired token', async () => {

@@ -8,12 +8,14 @@ import {
   startDesktopSystem,
 } from '../../apps/api-gateway/test/support/desktop-system';
 import {
+  addressBarQuery,
   Screenshots,
   serveWebFolder,
   TestBrowser,
   type TestPage,
   waitOrExplain,
   type WebFolderServer,
+  workspaceLogin,
 } from '../support/browser';
 
 // An agent works a preview campaign in the browser workspace (/workspace/), end to end: real
@@ -204,10 +206,14 @@ describe('the agent workspace in a browser, on a preview campaign', () => {
     );
     await shots.take(page, 'login form');
     await page.getByLabel('Place').fill(AGENT.place);
-    await page.getByLabel('Access token').fill(await system.token(AGENT.agent));
+    const token = await system.token(AGENT.agent);
+    await page.getByLabel('Access token').fill(token);
     await page.getByRole('button', { name: 'Log in' }).click();
     await see(page.getByText(`Logged in as ${AGENT.agent} at ${AGENT.place}`));
     await expect(page.locator('#identity').textContent()).resolves.not.toBe('');
+    // The login is the tab's (for a reload), never the address bar's.
+    await expect(workspaceLogin(page)).resolves.toEqual({ place: AGENT.place, accessToken: token });
+    expect([...addressBarQuery(page).keys()]).toEqual(['apps']);
     await app().getByRole('heading', { name: 'Sample integration' }).waitFor();
     await shots.take(page, 'logged in');
   });
@@ -445,11 +451,11 @@ describe('the agent workspace in a browser, on a preview campaign', () => {
 
   it('shows the record again after a page reload, and cancels it', async () => {
     const { record, phone } = await previewRecord();
-    // A reload logs the agent in again: the record still on his desktop comes back on screen.
+    // A reload logs the agent in again by itself, with the login the tab keeps: the record still
+    // on his desktop comes back on screen.
     await page.reload();
-    await page.getByLabel('Place').fill(AGENT.place);
-    await page.getByLabel('Access token').fill(await system.token(AGENT.agent));
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await see(page.getByText(`Logged in as ${AGENT.agent} at ${AGENT.place}`));
+    await expect(page.getByRole('button', { name: 'Log in' }).isVisible()).resolves.toBe(false);
     await see(summary('Phone').getByText(phone));
     await see(summary('State').getByText('PREVIEWING'));
     await app().getByRole('heading', { name: 'Sample integration' }).waitFor();
@@ -482,12 +488,21 @@ describe('the agent workspace in a browser, on a preview campaign', () => {
       `${workspaceUrl()}?place=${AGENT.place}&access_token=${await system.token(AGENT.agent)}`,
     );
     await other.page.getByText(`Logged in as ${AGENT.agent} at ${AGENT.place}`).waitFor();
+    // The launcher's URL lost its place and token to the tab at once.
+    expect([...addressBarQuery(other.page).keys()]).toEqual([]);
     await see(
       page.getByRole('alert').getByText('This agent logged in elsewhere; this workspace was logged out.'),
     );
     await expect(page.getByRole('button', { name: 'Log in' }).isVisible()).resolves.toBe(true);
     await expect(page.locator('iframe').count()).resolves.toBe(0);
     await shots.take(page, 'logged out elsewhere');
+    // The replaced workspace forgot its login: a reload shows the form, and leaves the other be.
+    await expect(workspaceLogin(page)).resolves.toBeNull();
+    await page.reload();
+    await see(page.getByRole('button', { name: 'Log in' }));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await expect(page.locator('#connection').textContent()).resolves.toBe('Not logged in');
+    await expect(other.page.locator('#connection[data-state="online"]').count()).resolves.toBe(1);
     await other.page.close();
   });
 

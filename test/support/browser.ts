@@ -175,3 +175,30 @@ export async function serveWebFolder(
       }),
   };
 }
+
+/** The name under which the workspace keeps the tab's login in sessionStorage (web/workspace/session.js). */
+export const WORKSPACE_LOGIN_KEY = 'ocs-workspace-session';
+
+/** The workspace login `page`'s tab keeps in its sessionStorage, or null. */
+export async function workspaceLogin(page: Page): Promise<{ place: string; accessToken: string } | null> {
+  const kept = await page.evaluate(
+    (key) =>
+      (
+        globalThis as unknown as { sessionStorage: { getItem(name: string): string | null } }
+      ).sessionStorage.getItem(key),
+    WORKSPACE_LOGIN_KEY,
+  );
+  return kept === null ? null : (JSON.parse(kept) as { place: string; accessToken: string });
+}
+
+/** The query parameters of `page`'s address bar, as it shows them now (after any replaceState). */
+export function addressBarQuery(page: Page): URLSearchParams {
+  return new URL(page.url()).searchParams;
+}
+
+/** An unsigned JWT-shaped token whose `exp` passed `secondsAgo` seconds ago. */
+export function expiredToken(secondsAgo = 60): string {
+  const exp = Math.floor(Date.now() / 1000) - secondsAgo;
+  const payload = Buffer.from(JSON.stringify({ sub: 'agent', exp })).toString('base64url');
+  return ['e30', payload, 'sig'].join('.');
+}

@@ -2,8 +2,9 @@
 // relays their Service Client API traffic (relay.js), and is itself the Service Client
 // "workspace" of the same channel, calling the same methods as the SDK through the SDK's client.
 import { HOST_CLIENT, WORKSPACE_CLIENT } from '/workspace/channel.js';
-import { openResilientChannel, realtimeEvent } from '/workspace/reconnect.js';
+import { openResilientChannel, realtimeEvent, tokenExpired } from '/workspace/reconnect.js';
 import { createRelay } from '/workspace/relay.js';
+import { forgetLogin, keepLogin, storedLogin, takeLoginFromAddressBar } from '/workspace/session.js';
 import { createToasts } from '/workspace/toasts.js';
 import {
   campaignNameOf,
@@ -24,6 +25,8 @@ const EVENTS = ['agent', 'interaction', 'outbound', 'markdone', 'system'];
 const LOG_LIMIT = 300;
 
 const $ = (id) => document.getElementById(id);
+// The place and the token leave the address bar before anything else runs (session.js).
+const urlLogin = takeLoginFromAddressBar();
 const query = new URLSearchParams(window.location.search);
 
 /** Creates an element with properties and children (text is always set as text). */
@@ -145,8 +148,18 @@ async function act(text, action) {
 
 // ---- login ----
 
+const EXPIRED = 'The access token expired: log in again.';
+
 async function login(place, accessToken) {
   $('login-error').textContent = '';
+  // An expired token is dropped, never tried: the gateway would refuse it.
+  if (tokenExpired(accessToken)) {
+    forgetLogin();
+    $('login-token').value = '';
+    setConnection('offline', 'Not logged in');
+    $('login-error').textContent = EXPIRED;
+    return;
+  }
   setConnection('connecting', 'Connecting…');
   try {
     state.channel = await openResilientChannel({
@@ -158,10 +171,13 @@ async function login(place, accessToken) {
       onEnd: onClose,
     });
   } catch (error) {
+    forgetLogin();
     setConnection('offline', 'Not logged in');
     $('login-error').textContent = `Login failed: ${error.message}`;
     return;
   }
+  // Logged in: a reload of this tab logs in again with the same place and token.
+  keepLogin(place, accessToken);
   state.client = new window.genesys.wwe.ServiceClient((message) =>
     state.channel.send(WORKSPACE_CLIENT, window.location.origin, message),
   );
@@ -189,6 +205,9 @@ async function login(place, accessToken) {
 }
 
 function onClose(description) {
+  // The session is over (logout, logged in elsewhere, token expired ...): a reload shows the form.
+  forgetLogin();
+  if (tokenExpired($('login-token').value)) $('login-token').value = '';
   setConnection('offline', description);
   state.channel = null;
   state.toasts.clear();
@@ -774,7 +793,12 @@ function wire() {
     event.preventDefault();
     login($('login-place').value.trim(), $('login-token').value.trim());
   });
-  $('logout').addEventListener('click', () => state.channel?.close());
+  $('logout').addEventListener('click', () => {
+    // Logging out forgets the token: the form asks for it again.
+    forgetLogin();
+    $('login-token').value = '';
+    state.channel?.close();
+  });
   $('state-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const reason = $('state-reason').value.trim();
@@ -906,7 +930,9 @@ state.toasts = createToasts($('toasts'), {
     frame.focus();
   },
 });
-$('login-place').value = query.get('place') ?? '';
-$('login-token').value = query.get('access_token') ?? '';
-// A URL with both logs in at once, as a workspace opened by a launcher does.
-if (query.get('place') && query.get('access_token')) login(query.get('place'), query.get('access_token'));
+// A URL with a token logs in at once, as a workspace opened by a launcher does (its place and
+// token then wait in the form if the login fails); else a reload of a logged-in tab logs in again.
+const initial = (urlLogin.accessToken ? null : storedLogin()) ?? urlLogin;
+$('login-place').value = initial.place;
+$('login-token').value = initial.accessToken;
+if (initial.place && initial.accessToken) login(initial.place, initial.accessToken);
