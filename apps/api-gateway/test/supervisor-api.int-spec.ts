@@ -29,6 +29,8 @@ interface Group {
 describe('supervisor API', () => {
   let system: DesktopSystem;
   let api: SupervisorApi;
+  /** The same supervisor on the second gateway replica. */
+  let replicaApi: SupervisorApi;
   let groupDbid: number;
   let listDbid: number;
 
@@ -39,6 +41,7 @@ describe('supervisor API', () => {
       services: ['campaign-manager', 'record-dispatcher'],
     });
     api = new SupervisorApi(gatewayHttpUrl(system.desktopUrl), await supervisorToken(SECRET));
+    replicaApi = new SupervisorApi(gatewayHttpUrl(system.replicaUrl), api.token);
     const { rows } = await system.database.pool.query<{ id: number }>(
       'SELECT id FROM campaign_groups WHERE name = $1',
       [GROUP],
@@ -80,6 +83,26 @@ describe('supervisor API', () => {
       const events = await fetch(`${base}/supervisor/api/events`);
       expect(events.status).toBe(401);
       await events.body?.cancel();
+    });
+
+    it('ends the event stream when the token expires', async () => {
+      const token = await supervisorToken(SECRET, 'sue', DEMO_TENANT, 2);
+      const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number };
+      const short = new SupervisorApi(replicaApi.baseUrl, token);
+      const events = await short.events();
+      try {
+        await events.waitFor('hello');
+        await events.finished();
+        // Ended by the server at the expiry (the claim is in whole seconds), not before.
+        expect(events.endedAt).toBeGreaterThanOrEqual(exp * 1000 - 5);
+        expect(events.endedAt).toBeLessThan(exp * 1000 + 1_000);
+        // The console's EventSource reconnects, and is refused: the page signs out.
+        const again = await fetch(`${short.baseUrl}/supervisor/api/events?access_token=${token}`);
+        expect(again.status).toBe(401);
+        await again.body?.cancel();
+      } finally {
+        await events.close();
+      }
     });
 
     it("acts in the token's tenant only", async () => {
@@ -338,6 +361,54 @@ describe('supervisor API', () => {
           expect(data.read).toBeGreaterThanOrEqual(data.imported + data.rejected);
       } finally {
         await events.close();
+      }
+    });
+
+    it('shows the progress of an upload to one replica on the consoles of every replica', async () => {
+      const here = await api.events();
+      const there = await replicaApi.events();
+      try {
+        const importId = randomUUID();
+        // 120 rows record-dispatcher rejects: more than the running reports list.
+        const rows = Array.from({ length: 2_500 }, (_, n) =>
+          n % 20 === 7 ? `x${n},Pat,Bad${n}` : `${4155800000 + n},Pat,Rep${n}`,
+        );
+        const answer = await api.upload(
+          listDbid,
+          ['phone,first_name,last_name', ...rows].join('\n'),
+          importId,
+        );
+        expect(answer.body).toMatchObject({
+          state: 'committed',
+          read: 2_500,
+          imported: 2_375,
+          rejected: 125,
+        });
+        const final = await there.waitFor(
+          'import',
+          (progress) => progress.importId === importId && progress.state === 'committed',
+        );
+        expect(final.data).toEqual(answer.body);
+        expect(final.data.rejectedRows).toHaveLength(125);
+        await here.waitFor(
+          'import',
+          (progress) => progress.importId === importId && progress.state === 'committed',
+        );
+        const reports = (stream: EventStream) =>
+          stream
+            .of('import')
+            .filter((event) => event.data.importId === importId)
+            .map((event) => event.data);
+        // Each report once, in order, on both replicas.
+        expect(reports(there)).toEqual(reports(here));
+        const running = reports(there).filter((progress) => progress.state === 'running');
+        expect(running.map((progress) => progress.imported)).toEqual([0, 950, 1_900, 2_375]);
+        for (const progress of running) {
+          expect(progress.rejectedRows.length).toBeLessThanOrEqual(50);
+          expect(progress.rejectedRows.length).toBe(Math.min(progress.rejected, 50));
+        }
+      } finally {
+        await Promise.all([here.close(), there.close()]);
       }
     });
 

@@ -4,16 +4,20 @@ import { issueSupervisorToken, SupervisorTokenError, verifySupervisorToken } fro
 const secret = 'a-test-secret-that-is-long-enough-0123456789';
 
 describe('supervisor tokens', () => {
-  it('carry the tenant and the supervisor', async () => {
+  it('carry the tenant, the supervisor and the expiry', async () => {
+    const now = new Date(Date.now() - 10_500);
     const token = await issueSupervisorToken({
       secret,
       tenant: 'Resources',
       supervisor: 'sue',
       ttlSeconds: 60,
+      now,
     });
     await expect(verifySupervisorToken(token, secret)).resolves.toEqual({
       tenant: 'Resources',
       supervisor: 'sue',
+      // Whole seconds, as the claim has them.
+      expiresAt: new Date((Math.floor(now.getTime() / 1000) + 60) * 1000),
     });
   });
 

@@ -16,6 +16,12 @@ export interface SupervisorIdentity {
   readonly supervisor: string;
 }
 
+/** A verified supervisor token: who it speaks for, and until when. */
+export interface VerifiedSupervisorToken extends SupervisorIdentity {
+  /** The token's expiry (its `exp` claim): from then on it is refused. */
+  readonly expiresAt: Date;
+}
+
 export interface IssueSupervisorTokenOptions extends SupervisorIdentity {
   readonly secret: string;
   readonly ttlSeconds: number;
@@ -47,11 +53,11 @@ function isName(value: unknown, maxLength: number): value is string {
 }
 
 /**
- * The identity of a valid supervisor token: HS256 only, signed with `secret`, audience
+ * The identity and expiry of a valid supervisor token: HS256 only, signed with `secret`, audience
  * `ocs-supervisor`, not expired, with non-empty `tenant` and `supervisor` claims. Anything else
  * throws {@link SupervisorTokenError}.
  */
-export async function verifySupervisorToken(token: string, secret: string): Promise<SupervisorIdentity> {
+export async function verifySupervisorToken(token: string, secret: string): Promise<VerifiedSupervisorToken> {
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
@@ -64,11 +70,12 @@ export async function verifySupervisorToken(token: string, secret: string): Prom
       `invalid token: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const { tenant, supervisor } = payload;
+  const { tenant, supervisor, exp } = payload;
   if (!isName(tenant, MAX_TENANT_LENGTH) || !isName(supervisor, MAX_SUPERVISOR_NAME_LENGTH)) {
     throw new SupervisorTokenError(
       `invalid token: the tenant (up to ${MAX_TENANT_LENGTH} characters) and supervisor (up to ${MAX_SUPERVISOR_NAME_LENGTH}) claims are required`,
     );
   }
-  return { tenant, supervisor };
+  // jose checked that `exp` is a number of seconds.
+  return { tenant, supervisor, expiresAt: new Date(Number(exp) * 1000) };
 }

@@ -1,7 +1,12 @@
-import { MAX_IMPORT_COLUMNS, MAX_IMPORT_VALUE_LENGTH, type RejectedImportRow } from '@ocs/contracts';
+import {
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_VALUE_LENGTH,
+  MAX_REPORTED_IMPORT_REJECTS,
+  type RejectedImportRow,
+} from '@ocs/contracts';
 
 /** Rejected rows listed in a report; the count is always exact, the list stops here. */
-export const MAX_LISTED_REJECTS = 1_000;
+export const MAX_LISTED_REJECTS = MAX_REPORTED_IMPORT_REJECTS;
 
 export type ImportState = 'running' | 'committed' | 'failed';
 

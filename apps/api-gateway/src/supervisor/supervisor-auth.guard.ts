@@ -9,6 +9,8 @@ export interface SupervisorRequest extends IncomingMessage {
   /** The query string as the platform (express) parsed it. */
   query: Record<string, unknown>;
   supervisor: SupervisorIdentity;
+  /** When the request's token expires: the event stream ends then. */
+  supervisorExpiresAt: Date;
 }
 
 /** Every console API call acts for the supervisor of its token, in the token's tenant only. */
@@ -31,6 +33,7 @@ export class SupervisorAuthGuard implements CanActivate {
       throw new HttpException({ error: { code, message: auth.refusal.message } }, auth.refusal.status);
     }
     request.supervisor = auth.identity;
+    request.supervisorExpiresAt = auth.expiresAt;
     return true;
   }
 }

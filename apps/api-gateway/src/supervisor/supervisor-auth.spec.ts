@@ -19,7 +19,7 @@ describe('supervisorTokenOf', () => {
 });
 
 describe('authenticateSupervisor', () => {
-  it("acts for the token's tenant and supervisor", async () => {
+  it("acts for the token's tenant and supervisor until the token expires", async () => {
     const token = await issueSupervisorToken({
       secret,
       tenant: 'Resources',
@@ -29,6 +29,7 @@ describe('authenticateSupervisor', () => {
     await expect(authenticateSupervisor(token, secret)).resolves.toEqual({
       ok: true,
       identity: { tenant: 'Resources', supervisor: 'sue' },
+      expiresAt: expect.any(Date),
     });
   });
 

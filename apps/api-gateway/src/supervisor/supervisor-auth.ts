@@ -7,7 +7,8 @@ export interface AuthRefusal {
   readonly message: string;
 }
 
-export type SupervisorAuth = { ok: true; identity: SupervisorIdentity } | { ok: false; refusal: AuthRefusal };
+export type SupervisorAuth =
+  { ok: true; identity: SupervisorIdentity; expiresAt: Date } | { ok: false; refusal: AuthRefusal };
 
 /**
  * The token of a request: `Authorization: Bearer <token>`, or the `access_token` query parameter
@@ -23,7 +24,7 @@ export function supervisorTokenOf(
 }
 
 /**
- * Who a request acts for. Without a configured secret every request is refused (503: the server,
+ * Who a request acts for, and until when (the token's expiry). Without a configured secret every request is refused (503: the server,
  * not the client, must be fixed); a missing, expired or foreign token (a desktop token included)
  * is 401.
  */
@@ -41,7 +42,8 @@ export async function authenticateSupervisor(
     return { ok: false, refusal: { status: 401, message: 'A supervisor token is required' } };
   }
   try {
-    return { ok: true, identity: await verifySupervisorToken(token, secret) };
+    const { expiresAt, ...identity } = await verifySupervisorToken(token, secret);
+    return { ok: true, identity, expiresAt };
   } catch (error) {
     if (!(error instanceof SupervisorTokenError)) throw error;
     return {

@@ -2,6 +2,8 @@ import type { ServerResponse } from 'node:http';
 
 // A comment line now and then keeps proxies from closing a quiet stream.
 const HEARTBEAT_MS = 15_000;
+// setTimeout's longest delay (about 24.8 days); a later end is waited for in steps.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** One event of the console's stream: its name (`event:`) and JSON data. */
 export interface ConsoleEvent {
@@ -18,6 +20,8 @@ export function formatEvent({ event, data }: ConsoleEvent): string {
 interface Listener {
   readonly tenant: string;
   readonly response: ServerResponse;
+  /** Ends the stream when the console's token expires. */
+  expiry?: NodeJS.Timeout;
 }
 
 /**
@@ -29,15 +33,19 @@ export class SupervisorEvents {
   private readonly listeners = new Set<Listener>();
   private readonly heartbeat: NodeJS.Timeout;
 
-  constructor() {
+  constructor(private readonly clock: () => number = Date.now) {
     this.heartbeat = setInterval(() => {
       for (const { response } of this.listeners) response.write(': keep-alive\n\n');
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
   }
 
-  /** Starts an event stream on `response`; `first` is sent before anything else. */
-  open(tenant: string, response: ServerResponse, first: readonly ConsoleEvent[]): void {
+  /**
+   * Starts an event stream on `response`; `first` is sent before anything else. With `until` (the
+   * token's expiry) the stream ends then: the console's EventSource reconnects, is refused with
+   * 401, and the page signs out.
+   */
+  open(tenant: string, response: ServerResponse, first: readonly ConsoleEvent[], until?: Date): void {
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -48,9 +56,26 @@ export class SupervisorEvents {
     // EventSource retries after 2 s when the stream breaks.
     response.write('retry: 2000\n\n');
     for (const event of first) response.write(formatEvent(event));
-    const listener = { tenant, response };
+    const listener: Listener = { tenant, response };
     this.listeners.add(listener);
-    response.once('close', () => this.listeners.delete(listener));
+    response.once('close', () => this.drop(listener));
+    if (until !== undefined) this.endAt(listener, until.getTime());
+  }
+
+  private endAt(listener: Listener, at: number): void {
+    const delay = at - this.clock();
+    if (delay <= 0) {
+      this.drop(listener);
+      listener.response.end();
+      return;
+    }
+    listener.expiry = setTimeout(() => this.endAt(listener, at), Math.min(delay, MAX_TIMER_MS));
+    listener.expiry.unref();
+  }
+
+  private drop(listener: Listener): void {
+    clearTimeout(listener.expiry);
+    this.listeners.delete(listener);
   }
 
   /** Tenants with at least one console open. */
@@ -67,7 +92,9 @@ export class SupervisorEvents {
   /** Ends every stream (shutdown): HTTP can then close without waiting for them. */
   close(): void {
     clearInterval(this.heartbeat);
-    for (const { response } of this.listeners) response.end();
-    this.listeners.clear();
+    for (const listener of [...this.listeners]) {
+      this.drop(listener);
+      listener.response.end();
+    }
   }
 }

@@ -25,7 +25,7 @@ import type { ServerResponse } from 'node:http';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { supervisorOperation } from './campaign-group-actions';
 import { ImportFailed, importCsv } from './csv-import';
-import { type ImportProgress } from './import-tally';
+import { ImportProgressFeed } from './import-progress';
 import { SupervisorMetricsFeed } from './metrics-feed';
 import { SupervisorAuthGuard, type SupervisorRequest } from './supervisor-auth.guard';
 import { SupervisorEvents } from './supervisor-events';
@@ -33,8 +33,6 @@ import { failure, supervisorFailureOf } from './supervisor-failures';
 
 const REQUEST_TIMEOUT_MS = 5_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Rejected rows sent with each progress event while the file is read; the final one lists them all.
-const LIVE_REJECTS = 50;
 // Types whose bodies the platform's parsers read before the handler: a file must come as text.
 const PARSED_TYPES = /^(application\/json|application\/x-www-form-urlencoded|multipart\/)/i;
 
@@ -74,6 +72,7 @@ export class SupervisorController {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(SupervisorEvents) private readonly events: SupervisorEvents,
     @Inject(SupervisorMetricsFeed) private readonly feed: SupervisorMetricsFeed,
+    @Inject(ImportProgressFeed) private readonly progress: ImportProgressFeed,
   ) {}
 
   @Get('me')
@@ -158,22 +157,15 @@ export class SupervisorController {
       throw refuse(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file itself as the body, as text/csv');
     }
     const importId = typeof importIdText === 'string' ? importIdText.toLowerCase() : randomUUID();
-    const { tenant } = request.supervisor;
-    const publish = (progress: ImportProgress) =>
-      this.events.send(tenant, {
-        event: 'import',
-        data:
-          progress.state === 'running'
-            ? { ...progress, rejectedRows: progress.rejectedRows.slice(0, LIVE_REJECTS) }
-            : progress,
-      });
+    // Every replica's consoles of the tenant follow the progress, in order.
+    const { report } = this.progress.reporter(request.supervisor.tenant);
     try {
       const summary = await importCsv(request, {
         bus: this.bus,
         origin: this.origin(request),
         importId,
         callingListDbid,
-        onProgress: publish,
+        onProgress: report,
         failureOf: supervisorFailureOf,
       });
       sendJson(response, 200, summary);
@@ -185,23 +177,30 @@ export class SupervisorController {
 
   /**
    * The console's live stream (Server-Sent Events): `hello`, `history` (the figures over the
-   * window), then `metrics` every interval, `group` on each status change and `import` progress.
+   * window), then `metrics` every interval, `group` on each status change and `import` progress,
+   * until the token expires.
    */
   @Get('events')
   openEvents(@Req() request: SupervisorRequest, @Res() response: ServerResponse): void {
     const { tenant, supervisor } = request.supervisor;
-    this.events.open(tenant, response, [
-      {
-        event: 'hello',
-        data: {
-          tenant,
-          supervisor,
-          windowSeconds: this.config.supervisor.metricsWindowMs / 1000,
-          intervalMs: this.config.supervisor.metricsIntervalMs,
+    this.events.open(
+      tenant,
+      response,
+      [
+        {
+          event: 'hello',
+          data: {
+            tenant,
+            supervisor,
+            windowSeconds: this.config.supervisor.metricsWindowMs / 1000,
+            intervalMs: this.config.supervisor.metricsIntervalMs,
+          },
         },
-      },
-      { event: 'history', data: this.feed.historyOf(tenant) },
-    ]);
+        { event: 'history', data: this.feed.historyOf(tenant) },
+      ],
+      // The stream ends when the token expires.
+      request.supervisorExpiresAt,
+    );
   }
 
   private origin(request: SupervisorRequest): MessageOrigin {

@@ -17,8 +17,13 @@ export function gatewayHttpUrl(desktopUrl: string): string {
   return desktopUrl.replace(/^ws/, 'http').replace(/\/desktop$/, '');
 }
 
-export function supervisorToken(secret: string, supervisor = 'sue', tenant = DEMO_TENANT): Promise<string> {
-  return issueSupervisorToken({ secret, tenant, supervisor, ttlSeconds: 600 });
+export function supervisorToken(
+  secret: string,
+  supervisor = 'sue',
+  tenant = DEMO_TENANT,
+  ttlSeconds = 600,
+): Promise<string> {
+  return issueSupervisorToken({ secret, tenant, supervisor, ttlSeconds });
 }
 
 export class SupervisorApi {
@@ -78,6 +83,8 @@ export interface StreamEvent {
 /** A Server-Sent Events stream, read into `received` as it arrives. */
 export class EventStream {
   readonly received: StreamEvent[] = [];
+  /** When the server ended the stream (undefined while it is open, or once close() aborted it). */
+  endedAt: number | undefined;
   private readonly done: Promise<void>;
 
   constructor(
@@ -100,6 +107,7 @@ export class EventStream {
               this.received.push({ event, data: JSON.parse(data) });
           }
         }
+        this.endedAt = Date.now();
       } catch {
         // Aborted by close(), or the server ended the stream.
       }
@@ -127,6 +135,11 @@ export class EventStream {
       timeoutMs,
       100,
     );
+  }
+
+  /** Resolves when the stream is over: ended by the server, or closed. */
+  finished(): Promise<void> {
+    return this.done;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { defineCommand } from '../definitions';
+import { defineCommand, defineEvent } from '../definitions';
 import { callingListFieldSchema } from './campaign-group-sessions';
 import { dbid } from './fields';
+import { RecordStream } from './records';
 
 /**
  * Calling-list imports: record-dispatcher owns records, so it checks and writes imported rows.
@@ -130,4 +131,39 @@ export const AbortRecordImport = defineCommand({
   version: 1,
   request: z.object({ importId, reason: z.string().max(1_000) }),
   reply: importSummary,
+});
+
+/** Most rejected rows a progress report lists; its `rejected` count is always exact. */
+export const MAX_REPORTED_IMPORT_REJECTS = 1_000;
+
+export const RECORD_IMPORT_PROGRESS_STATES = ['running', 'committed', 'failed'] as const;
+
+/** Where an import stands, as the supervisor console shows it. */
+export const recordImportProgressSchema = z.object({
+  importId,
+  callingListDbid: dbid,
+  state: z.enum(RECORD_IMPORT_PROGRESS_STATES),
+  /** Data rows read from the file so far (the header not included). */
+  read: z.number().int().nonnegative(),
+  /** Rows checked and staged; records once the import is committed. */
+  imported: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  /** The first rejected rows with their reasons (a few while running, up to the limit at the end). */
+  rejectedRows: z.array(rejectedRowSchema).max(MAX_REPORTED_IMPORT_REJECTS),
+  /** Why a failed import failed. */
+  error: z.string().optional(),
+});
+
+/**
+ * The progress of an import into a calling list of the envelope's tenant. The upload reaches one
+ * gateway replica while the tenant's consoles may be open on any: the replica reading the file
+ * publishes each step, and every replica sends it to its consoles of the tenant. Running reports
+ * list only a few rejected rows, to stay small; the final one lists them up to the limit.
+ */
+export const RecordImportProgressed = defineEvent({
+  stream: RecordStream,
+  domain: 'record',
+  type: 'import-progressed',
+  version: 1,
+  schema: recordImportProgressSchema,
 });
