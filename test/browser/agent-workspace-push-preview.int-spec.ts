@@ -13,6 +13,7 @@ import {
   TestBrowser,
   type TestPage,
   waitOrExplain,
+  workspaceAddress,
   type WebFolderServer,
 } from '../support/browser';
 
@@ -96,10 +97,11 @@ describe('the agent workspace in a browser, on a push preview campaign', () => {
   }, 60_000);
 
   it('logs in from the URL, becomes ready and the campaign starts in Push Preview', async () => {
-    const workspace = system.desktopUrl.replace(/^ws/, 'http').replace(/\/desktop$/, '/workspace/');
-    const apps = encodeURIComponent(`${thirdParty.origin}/samples/third-party.html`);
     await page.goto(
-      `${workspace}?place=${AGENT.place}&access_token=${await system.token(AGENT.agent)}&apps=${apps}`,
+      workspaceAddress(system.desktopUrl, {
+        login: { place: AGENT.place, token: await system.token(AGENT.agent) },
+        apps: [`${thirdParty.origin}/samples/third-party.html`],
+      }),
     );
     await see(page.getByText(`Logged in as ${AGENT.agent} at ${AGENT.place}`));
     expect(addressBarQuery(page).has('access_token')).toBe(false);

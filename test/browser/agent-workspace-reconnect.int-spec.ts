@@ -14,6 +14,7 @@ import {
   TestBrowser,
   type TestPage,
   waitOrExplain,
+  workspaceAddress,
   type WebFolderServer,
   workspaceLogin,
 } from '../support/browser';
@@ -124,10 +125,11 @@ describe('the agent workspace in a browser, through a gateway restart', () => {
   }, 60_000);
 
   it('logs in; the embedded page subscribes to system and outbound events and hears it leads', async () => {
-    const workspace = system.desktopUrl.replace(/^ws/, 'http').replace(/\/desktop$/, '/workspace/');
-    const apps = encodeURIComponent(`${thirdParty.origin}/samples/third-party.html`);
     await page.goto(
-      `${workspace}?place=${AGENT.place}&access_token=${await system.token(AGENT.agent)}&apps=${apps}`,
+      workspaceAddress(system.desktopUrl, {
+        login: { place: AGENT.place, token: await system.token(AGENT.agent) },
+        apps: [`${thirdParty.origin}/samples/third-party.html`],
+      }),
     );
     await see(page.getByText(`Logged in as ${AGENT.agent} at ${AGENT.place}`));
     // The place and token left the address bar for the tab's sessionStorage; ?apps= stays.

@@ -14,6 +14,7 @@ import {
   TestBrowser,
   type TestPage,
   waitOrExplain,
+  workspaceAddress,
   type WebFolderServer,
   workspaceLogin,
 } from '../support/browser';
@@ -185,12 +186,12 @@ describe('the agent workspace in a browser, on a preview campaign', () => {
     await thirdParty?.close();
   }, 60_000);
 
-  const workspaceUrl = () => system.desktopUrl.replace(/^ws/, 'http').replace(/\/desktop$/, '/workspace/');
-
   it('refuses a login with a bad access token, and says so', async () => {
     // A page of its own: the browser logs the refused upgrade as a console error.
     const other = await browser.newPage();
-    await other.page.goto(`${workspaceUrl()}?place=${AGENT.place}&access_token=not-a-token`);
+    await other.page.goto(
+      workspaceAddress(system.desktopUrl, { login: { place: AGENT.place, token: 'not-a-token' } }),
+    );
     await other.page
       .getByRole('alert')
       .getByText(/Login failed: The server refused the login/)
@@ -202,7 +203,7 @@ describe('the agent workspace in a browser, on a preview campaign', () => {
 
   it('logs the agent in with the login form and embeds the third-party page', async () => {
     await page.goto(
-      `${workspaceUrl()}?apps=${encodeURIComponent(`${thirdParty.origin}/samples/third-party.html`)}`,
+      workspaceAddress(system.desktopUrl, { apps: [`${thirdParty.origin}/samples/third-party.html`] }),
     );
     await shots.take(page, 'login form');
     await page.getByLabel('Place').fill(AGENT.place);
@@ -485,7 +486,9 @@ describe('the agent workspace in a browser, on a preview campaign', () => {
   it('logs the workspace out when the agent logs in elsewhere', async () => {
     const other = await browser.newPage();
     await other.page.goto(
-      `${workspaceUrl()}?place=${AGENT.place}&access_token=${await system.token(AGENT.agent)}`,
+      workspaceAddress(system.desktopUrl, {
+        login: { place: AGENT.place, token: await system.token(AGENT.agent) },
+      }),
     );
     await other.page.getByText(`Logged in as ${AGENT.agent} at ${AGENT.place}`).waitFor();
     // The launcher's URL lost its place and token to the tab at once.

@@ -202,3 +202,22 @@ export function expiredToken(secondsAgo = 60): string {
   const payload = Buffer.from(JSON.stringify({ sub: 'agent', exp })).toString('base64url');
   return ['e30', payload, 'sig'].join('.');
 }
+
+/**
+ * The workspace page of the gateway whose desktop endpoint is `desktopUrl`: logging in at once
+ * when `login` is given, embedding the `apps` pages.
+ */
+export function workspaceAddress(
+  desktopUrl: string,
+  options: { login?: { place: string; token: string }; apps?: readonly string[] } = {},
+): string {
+  const base = desktopUrl.replace(/^ws/, 'http').replace(/\/desktop$/, '/workspace/');
+  const query = new URLSearchParams();
+  if (options.login) {
+    query.set('place', options.login.place);
+    query.set('access_token', options.login.token);
+  }
+  if (options.apps?.length) query.set('apps', options.apps.join(','));
+  const text = query.toString();
+  return text ? `${base}?${text}` : base;
+}
