@@ -1,4 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
+import { isName, MAX_TENANT_LENGTH } from './claims';
 
 /** The audience of every agent desktop token; a token meant for anything else is refused. */
 export const DESKTOP_TOKEN_AUDIENCE = 'ocs-desktop';
@@ -36,13 +37,8 @@ export function issueDesktopToken(options: IssueDesktopTokenOptions): Promise<st
 
 export class DesktopTokenError extends Error {}
 
-/** As long as the configuration allows: tenants.name and agents.login_id. */
-const MAX_TENANT_LENGTH = 255;
+/** As long as the configuration allows: agents.login_id. */
 const MAX_LOGIN_ID_LENGTH = 32;
-
-function isName(value: unknown, maxLength: number): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= maxLength;
-}
 
 /**
  * The identity of a valid token: HS256 only, signed with `secret`, audience `ocs-desktop`, not

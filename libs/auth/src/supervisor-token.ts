@@ -1,4 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
+import { isName, MAX_TENANT_LENGTH } from './claims';
 import { DESKTOP_TOKEN_ALGORITHM } from './desktop-token';
 
 /**
@@ -43,14 +44,8 @@ export function issueSupervisorToken(options: IssueSupervisorTokenOptions): Prom
 
 export class SupervisorTokenError extends Error {}
 
-/** As long as the configuration allows: tenants.name. */
-const MAX_TENANT_LENGTH = 255;
 /** Supervisor names are shown and logged, not looked up: a generous bound. */
 export const MAX_SUPERVISOR_NAME_LENGTH = 64;
-
-function isName(value: unknown, maxLength: number): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= maxLength;
-}
 
 /**
  * The identity and expiry of a valid supervisor token: HS256 only, signed with `secret`, audience

@@ -5,6 +5,10 @@ import {
   type ErrorReply,
   GswKey as K,
   parseNewRecord,
+  type Replier,
+  type RequestType,
+  UserEvent,
+  type UserEventData,
 } from '@ocs/desktop-protocol';
 import { type FieldDefinition, findGenesysTimeZone } from '@ocs/domain';
 import { type BusClient } from '@ocs/messaging';
@@ -91,6 +95,17 @@ export async function submitAddRecord(
   } catch (error) {
     return { ok: false, error: { ...requestFailure(error), context: listContext } };
   }
+}
+
+/** AddRecordAcknowledge of an added record, naming the calling list and campaign it went to. */
+export function addRecordAcknowledge(
+  reply: Replier<typeof RequestType.AddRecord>,
+  added: ReplyOf<typeof AddRecord>,
+): UserEventData {
+  return reply.event(UserEvent.AddRecordAcknowledge, {
+    [K.GSW_CALLING_LIST]: added.callingListName,
+    [K.GSW_CAMPAIGN_NAME]: added.campaignName,
+  });
 }
 
 /** The fields of the calling list an AddRecord names; undefined when no group of the agent dials it. */

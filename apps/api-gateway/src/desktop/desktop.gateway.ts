@@ -165,8 +165,7 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       records: this.records,
       // A dropped desktop's desk takes the record too: the agent's next login, or the grace
       // period's end, deals with it like the others.
-      holder: (tenant, loginId) =>
-        this.sessions.find(tenant, loginId) ?? this.dropped.get(sessionKey(tenant, loginId))?.session,
+      holder: (tenant, loginId) => this.holder(tenant, loginId),
       recordUri: (handle) => this.ocsHttp.recordUri(handle),
       warn,
     });
@@ -547,14 +546,18 @@ export class DesktopGateway implements OnApplicationBootstrap, OnModuleDestroy {
       );
   }
 
+  /** The agent's session on this replica: connected, or dropped and within its grace period. */
+  private holder(tenant: string, loginId: string): DesktopSession | undefined {
+    return this.sessions.find(tenant, loginId) ?? this.dropped.get(sessionKey(tenant, loginId))?.session;
+  }
+
   /** Push Preview: an unsolicited PreviewRecord to the agent's desktop, if its session is here. */
   private deliverPushedRecord(event: Envelope<PayloadOf<typeof RecordPushed>>): void {
     const delivered = deliverPushedRecord(
       {
         applicationId: this.config.applicationDbid,
         records: this.records,
-        holder: (tenant, loginId) =>
-          this.sessions.find(tenant, loginId) ?? this.dropped.get(sessionKey(tenant, loginId))?.session,
+        holder: (tenant, loginId) => this.holder(tenant, loginId),
         clock: () => new Date(),
         recordUri: (handle) => this.ocsHttp.recordUri(handle),
       },

@@ -10,7 +10,7 @@ import {
 } from '@ocs/desktop-protocol';
 import { type BusClient } from '@ocs/messaging';
 import { type Desk, type DesktopSession } from './desktop-sessions';
-import { submitAddRecord } from '../add-record/submit-add-record';
+import { addRecordAcknowledge, submitAddRecord } from '../add-record/submit-add-record';
 import { recordSelectionOf } from './record-selection';
 import { REQUEST_TIMEOUT_MS, requestFailure } from './request-failure';
 
@@ -87,12 +87,7 @@ export async function addRecord(
     session.send(reply.error(outcome.error));
     return;
   }
-  session.send(
-    reply.event(UserEvent.AddRecordAcknowledge, {
-      [K.GSW_CALLING_LIST]: outcome.added.callingListName,
-      [K.GSW_CAMPAIGN_NAME]: outcome.added.campaignName,
-    }),
-  );
+  session.send(addRecordAcknowledge(reply, outcome.added));
 }
 
 /**

@@ -8,12 +8,11 @@ import {
   GswKey as K,
   replyTo,
   RequestType,
-  UserEvent,
   validateRequest,
 } from '@ocs/desktop-protocol';
 import { BusClient, BusRemoteError } from '@ocs/messaging';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { submitAddRecord } from '../add-record/submit-add-record';
+import { addRecordAcknowledge, submitAddRecord } from '../add-record/submit-add-record';
 import { REQUEST_TIMEOUT_MS, requestFailure } from '../desktop/request-failure';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import {
@@ -138,10 +137,7 @@ export class OutboundRecordsController {
       timeoutMs: REQUEST_TIMEOUT_MS,
     });
     if (!outcome.ok) return { ok: false, userData: reply.error(outcome.error) };
-    const acknowledge = reply.event(UserEvent.AddRecordAcknowledge, {
-      [K.GSW_CALLING_LIST]: outcome.added.callingListName,
-      [K.GSW_CAMPAIGN_NAME]: outcome.added.campaignName,
-    });
+    const acknowledge = addRecordAcknowledge(reply, outcome.added);
     return {
       ok: true,
       added: outcome.added,

@@ -257,7 +257,7 @@ function refused(refusal: HandleRefusal, handle: number, agentId: string | undef
       );
 }
 
-function listOf(session: StoredSession, listId: number) {
+export function listOf(session: StoredSession, listId: number) {
   return session.config.callingLists.find((list) => list.dbid === listId);
 }
 

@@ -46,7 +46,7 @@ import {
 import { callIdOf } from './call-id';
 import { type DialedCallStore, type SilentCall } from './dialed-call-store';
 import { type DesktopRecordStore } from './desktop-record-store';
-import { type DesktopRequests, recordListOf, toContract } from './desktop-requests';
+import { type DesktopRequests, listOf, recordListOf, toContract } from './desktop-requests';
 import { type DialingLogger, type DialingSessions } from './dialing-sessions';
 import { type CallSettings } from './dialing-settings';
 import { type DeliveredRecord, type SessionStore, type StoredSession } from './session-store';
@@ -486,7 +486,7 @@ export class DialedCalls {
 }
 
 function recordListTreatments(session: StoredSession, callingListId: number) {
-  return session.config.callingLists.find((list) => list.dbid === callingListId)?.treatments ?? [];
+  return listOf(session, callingListId)?.treatments ?? [];
 }
 
 function outboundRecord(record: DeliveredRecord, callingListName: string): OutboundRecord {

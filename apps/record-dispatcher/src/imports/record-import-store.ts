@@ -2,6 +2,7 @@ import type { ImportableCallingList } from '@ocs/contracts';
 import { type FieldDefinition } from '@ocs/domain';
 import { inTransaction } from '@ocs/persistence';
 import type { Pool, PoolClient } from 'pg';
+import { findTenantId } from '../dialing/session-store';
 import { type StagedRow } from './import-rows';
 
 /** A calling list as an import needs it: its defaults and fields. */
@@ -37,10 +38,7 @@ export class RecordImportStore {
   constructor(private readonly pool: Pool) {}
 
   async tenantId(tenant: string): Promise<number | undefined> {
-    const { rows } = await this.pool.query<{ id: number }>('SELECT id FROM tenants WHERE name = $1', [
-      tenant,
-    ]);
-    return rows[0]?.id;
+    return findTenantId(this.pool, tenant);
   }
 
   /** The tenant's time zones: Genesys name in upper case to DBID. */

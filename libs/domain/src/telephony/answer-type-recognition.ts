@@ -1,5 +1,3 @@
-import { literalGuard } from '../enumeration';
-
 /**
  * Values of the campaign group option `call_answer_type_recognition`, which OCS passes to the
  * dialer with each call (the TMakePredictiveCall extension of the same name: "the call progress
@@ -19,8 +17,6 @@ export const CALL_ANSWER_TYPE_RECOGNITIONS = [
 ] as const;
 
 export type CallAnswerTypeRecognition = (typeof CALL_ANSWER_TYPE_RECOGNITIONS)[number];
-
-export const isCallAnswerTypeRecognition = literalGuard(CALL_ANSWER_TYPE_RECOGNITIONS);
 
 /** A recognition the dialer itself can apply (the switch's preset is one of them). */
 export type DialerAnswerTypeRecognition = Exclude<CallAnswerTypeRecognition, 'telephony_preset'>;
