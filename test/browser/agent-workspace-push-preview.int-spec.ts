@@ -1,10 +1,9 @@
 import { type Locator, type Page } from 'playwright-core';
 import { CallResult, RecordStatus } from '@ocs/domain';
-import { DEMO_TENANT } from '@ocs/persistence';
 import {
   type DesktopSystem,
   eventually,
-  startDesktopSystem,
+  startPushPreviewSystem,
 } from '../../apps/api-gateway/test/support/desktop-system';
 import {
   addressBarQuery,
@@ -68,23 +67,9 @@ describe('the agent workspace in a browser, on a push preview campaign', () => {
 
   beforeAll(async () => {
     thirdParty = await serveWebFolder();
-    system = await startDesktopSystem({
-      busName: 'agent-workspace-push-preview-test',
-      recordCount: 300,
-      services: ['campaign-manager', 'record-dispatcher', 'telephony-sim', 'predictive-pacing'],
-      serviceEnv: { 'predictive-pacing': { PACING_TICK_MS: '200', OCS_TENANT: DEMO_TENANT } },
-      env: { 'service-client-api.accepted-web-content-origins': thirdParty.origin },
-      async prepare({ pool }) {
-        await pool.query('UPDATE records SET daily_from = 0, daily_till = 86400');
-        // Push Preview.
-        await pool.query('UPDATE campaign_groups SET dial_mode = 8 WHERE name = $1', [GROUP]);
-      },
-    });
-    const { rows } = await system.database.pool.query<{ dbid: number }>(
-      'SELECT id AS dbid FROM campaign_groups WHERE name = $1',
-      [GROUP],
-    );
-    groupDbid = rows[0].dbid;
+    ({ system, groupDbid } = await startPushPreviewSystem('agent-workspace-push-preview-test', GROUP, {
+      'service-client-api.accepted-web-content-origins': thirdParty.origin,
+    }));
     browser = await TestBrowser.launch();
     tab = await browser.newPage();
     page = tab.page;

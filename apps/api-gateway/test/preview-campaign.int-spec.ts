@@ -20,6 +20,7 @@ import {
   APPLICATION_ID,
   type DesktopSystem,
   eventually,
+  freshChains,
   requestOf,
   startDesktopSystem,
 } from './support/desktop-system';
@@ -179,24 +180,8 @@ describe('a preview campaign worked by two agents, from load to unload', () => {
       recordCount: 300,
       services: ['campaign-manager', 'record-dispatcher'],
       async prepare({ pool }) {
-        const list = await pool.query<{ id: number }>('SELECT id FROM calling_lists WHERE name = $1', [LIST]);
-        listId = list.rows[0].id;
-        const picked = await pool.query<{ chainId: number }>(
-          `SELECT chain_id AS "chainId" FROM records WHERE calling_list_id = $1
-            GROUP BY chain_id HAVING count(*) = 3 ORDER BY chain_id LIMIT 3`,
-          [listId],
-        );
-        chains = picked.rows.map((row) => row.chainId);
-        // Dialable at any hour of the test run.
-        await pool.query(
-          'UPDATE records SET daily_from = 0, daily_till = 86400 WHERE calling_list_id = $1 AND chain_id = ANY($2::int[])',
-          [listId, chains],
-        );
-        // The rest of the list was worked before.
-        await pool.query(
-          'UPDATE records SET record_status = $3 WHERE calling_list_id = $1 AND NOT chain_id = ANY($2::int[])',
-          [listId, chains, RecordStatus.Updated],
-        );
+        // Dialable at any hour of the test run; the rest of the list was worked before.
+        ({ listId, chains } = await freshChains(pool, LIST, 3));
         const groups = await pool.query<typeof group>(
           `SELECT cg.id AS dbid, cg.name, cg.description, c.description AS "campaignDescription"
              FROM campaign_groups cg

@@ -1,7 +1,12 @@
 import { GetAgentStates } from '@ocs/contracts';
 import { DEMO_TENANT } from '@ocs/persistence';
 import { type DesktopClient, type Frame } from './support/desktop-client';
-import { APPLICATION_ID, type DesktopSystem, requestOf, startDesktopSystem } from './support/desktop-system';
+import {
+  APPLICATION_ID,
+  type DesktopSystem,
+  requestOf,
+  startPushPreviewSystem,
+} from './support/desktop-system';
 
 // Push Preview on a real desktop: campaign-manager, record-dispatcher, telephony-sim and
 // predictive-pacing from dist/, the gateways in this process. "Spring Offers@Retention" is set to
@@ -51,22 +56,7 @@ describe('Push Preview on agent desktops', () => {
   }
 
   beforeAll(async () => {
-    system = await startDesktopSystem({
-      busName: 'push-preview-test',
-      recordCount: 300,
-      services: ['campaign-manager', 'record-dispatcher', 'telephony-sim', 'predictive-pacing'],
-      serviceEnv: { 'predictive-pacing': { PACING_TICK_MS: '200', OCS_TENANT: DEMO_TENANT } },
-      async prepare({ pool }) {
-        // Every record is in its calling window whatever the hour.
-        await pool.query('UPDATE records SET daily_from = 0, daily_till = 86400');
-        await pool.query(`UPDATE campaign_groups SET dial_mode = 8 WHERE name = $1`, [GROUP]);
-      },
-    });
-    const { rows } = await system.database.pool.query<{ dbid: number }>(
-      `SELECT id AS dbid FROM campaign_groups WHERE name = $1`,
-      [GROUP],
-    );
-    groupDbid = rows[0].dbid;
+    ({ system, groupDbid } = await startPushPreviewSystem('push-preview-test', GROUP));
   }, 120_000);
 
   afterAll(() => system?.stop(), 60_000);

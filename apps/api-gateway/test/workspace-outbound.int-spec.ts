@@ -2,7 +2,13 @@ import { LoadCampaignGroup, StartDialing } from '@ocs/contracts';
 import { CallResult, normalizeDncPhone, RecordStatus, RecordType } from '@ocs/domain';
 import { DEMO_TENANT } from '@ocs/persistence';
 import { DesktopClient } from './support/desktop-client';
-import { type DesktopSystem, eventually, startDesktopSystem } from './support/desktop-system';
+import {
+  collectionsGroupDbid,
+  type DesktopSystem,
+  eventually,
+  freshChains,
+  startDesktopSystem,
+} from './support/desktop-system';
 import { ChannelRefused, type ChannelClientId, WorkspaceChannel } from './support/workspace-channel';
 
 // The Service Client API's outbound work end to end: a workspace channel of agent09 (Collections)
@@ -128,30 +134,10 @@ describe('the Service Client API outbound namespace over the workspace channel',
       },
       env: { 'service-client-api.accepted-web-content-origins': CRM_ORIGIN },
       async prepare({ pool }) {
-        const list = await pool.query<{ id: number }>('SELECT id FROM calling_lists WHERE name = $1', [LIST]);
-        listId = list.rows[0].id;
-        const picked = await pool.query<{ chainId: number }>(
-          `SELECT chain_id AS "chainId" FROM records WHERE calling_list_id = $1
-            GROUP BY chain_id HAVING count(*) = 3 ORDER BY chain_id LIMIT 6`,
-          [listId],
-        );
-        chains = picked.rows.map((row) => row.chainId);
-        await pool.query(
-          'UPDATE records SET daily_from = 0, daily_till = 86400 WHERE calling_list_id = $1 AND chain_id = ANY($2::int[])',
-          [listId, chains],
-        );
-        await pool.query(
-          'UPDATE records SET record_status = $3 WHERE calling_list_id = $1 AND NOT chain_id = ANY($2::int[])',
-          [listId, chains, RecordStatus.Updated],
-        );
+        ({ listId, chains } = await freshChains(pool, LIST, 6));
         // No seeded do-not-call entry screens the picked numbers out.
         await pool.query('DELETE FROM dnc_entries');
-        const groups = await pool.query<{ dbid: number }>(
-          `SELECT cg.id AS dbid FROM campaign_groups cg
-             JOIN agent_groups ag ON ag.tenant_id = cg.tenant_id AND ag.id = cg.agent_group_id
-            WHERE ag.name = 'Collections'`,
-        );
-        groupDbid = groups.rows[0].dbid;
+        groupDbid = await collectionsGroupDbid(pool);
       },
     });
     channelUrl = system.desktopUrl.replace(/\/desktop$/, '/workspace/channel');

@@ -1,6 +1,5 @@
-import { DEMO_TENANT } from '@ocs/persistence';
 import { RecordStatus } from '@ocs/domain';
-import { type DesktopSystem, startDesktopSystem } from './support/desktop-system';
+import { type DesktopSystem, startPushPreviewSystem } from './support/desktop-system';
 import { type ChannelClientId, WorkspaceChannel } from './support/workspace-channel';
 
 // Push Preview and Direct Push Preview through the Service Client API: campaign-manager,
@@ -48,22 +47,9 @@ describe('push preview records in the Service Client API', () => {
   }
 
   beforeAll(async () => {
-    system = await startDesktopSystem({
-      busName: 'workspace-push-preview-test',
-      recordCount: 300,
-      services: ['campaign-manager', 'record-dispatcher', 'telephony-sim', 'predictive-pacing'],
-      serviceEnv: { 'predictive-pacing': { PACING_TICK_MS: '200', OCS_TENANT: DEMO_TENANT } },
-      env: { 'service-client-api.accepted-web-content-origins': crm.origin },
-      async prepare({ pool }) {
-        await pool.query('UPDATE records SET daily_from = 0, daily_till = 86400');
-        await pool.query(`UPDATE campaign_groups SET dial_mode = 8 WHERE name = $1`, [GROUP]);
-      },
-    });
-    const { rows } = await system.database.pool.query<{ dbid: number }>(
-      `SELECT id AS dbid FROM campaign_groups WHERE name = $1`,
-      [GROUP],
-    );
-    groupDbid = rows[0].dbid;
+    ({ system, groupDbid } = await startPushPreviewSystem('workspace-push-preview-test', GROUP, {
+      'service-client-api.accepted-web-content-origins': crm.origin,
+    }));
     channel = await WorkspaceChannel.connect(system.desktopUrl.replace(/\/desktop$/, '/workspace/channel'), {
       token: await system.token(AGENT.agent),
       place: AGENT.place,

@@ -1,7 +1,13 @@
 import { CallProgress, ManualCallProgress, type PayloadOf } from '@ocs/contracts';
 import { CallResult, RecordStatus } from '@ocs/domain';
 import { type BusSubscription } from '@ocs/messaging';
-import { type DesktopSystem, eventually, startDesktopSystem } from './support/desktop-system';
+import {
+  collectionsGroupDbid,
+  type DesktopSystem,
+  eventually,
+  freshChains,
+  startDesktopSystem,
+} from './support/desktop-system';
 import { type ChannelClientId, WorkspaceChannel } from './support/workspace-channel';
 
 // The Service Client API's voice namespace end to end: agent09's workspace channel on a real
@@ -109,29 +115,10 @@ describe('the Service Client API voice namespace over the workspace channel', ()
         'service-client-api.accepted-web-content-origins': `${CRM_ORIGIN}, ${LIMITED_ORIGIN} (agent.*)`,
       },
       async prepare({ pool }) {
-        const list = await pool.query<{ id: number }>('SELECT id FROM calling_lists WHERE name = $1', [LIST]);
-        listId = list.rows[0].id;
         // Only customers with three numbers are handed out, so every record comes with a chain.
-        const picked = await pool.query<{ chainId: number }>(
-          `SELECT chain_id AS "chainId" FROM records WHERE calling_list_id = $1
-            GROUP BY chain_id HAVING count(*) = 3 ORDER BY chain_id LIMIT 6`,
-          [listId],
-        );
-        const chains = picked.rows.map((row) => row.chainId);
-        await pool.query('UPDATE records SET daily_from = 0, daily_till = 86400 WHERE calling_list_id = $1', [
-          listId,
-        ]);
-        await pool.query(
-          'UPDATE records SET record_status = $3 WHERE calling_list_id = $1 AND NOT chain_id = ANY($2::int[])',
-          [listId, chains, RecordStatus.Updated],
-        );
+        ({ listId } = await freshChains(pool, LIST, 6, 'list'));
         await pool.query('DELETE FROM dnc_entries');
-        const groups = await pool.query<{ dbid: number }>(
-          `SELECT cg.id AS dbid FROM campaign_groups cg
-             JOIN agent_groups ag ON ag.tenant_id = cg.tenant_id AND ag.id = cg.agent_group_id
-            WHERE ag.name = 'Collections'`,
-        );
-        groupDbid = groups.rows[0].dbid;
+        groupDbid = await collectionsGroupDbid(pool);
       },
     });
     channelUrl = system.desktopUrl.replace(/\/desktop$/, '/workspace/channel');

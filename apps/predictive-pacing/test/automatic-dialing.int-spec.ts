@@ -4,6 +4,7 @@ import { type Bus } from '@ocs/messaging';
 import { eventually } from '@ocs/messaging/testing';
 import { type TestDatabase } from '@ocs/persistence/testing';
 import {
+  finals,
   ORIGIN,
   type PacingSystem,
   placeOf,
@@ -43,8 +44,6 @@ describe('automatic dialing with predictive-pacing (every service from dist/)', 
   afterAll(() => system?.stop());
 
   const ofGroup = (dbid: number) => progress.filter((step) => step.campaignGroupDbid === dbid);
-  const finals = (steps: Progress[]) =>
-    steps.filter((step) => step.callResult !== null && step.state !== 'established');
   const start = (dbid: number, dialMode: number) => system.start(dbid, dialMode);
   const unload = (dbid: number) => system.unload(dbid);
 

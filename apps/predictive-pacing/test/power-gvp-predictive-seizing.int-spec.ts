@@ -1,7 +1,15 @@
-import { type AgentStateChanged, type PayloadOf } from '@ocs/contracts';
-import { CallResult, DialMode, GroupCampaignStatus, RecordStatus } from '@ocs/domain';
+import { CallResult, DialMode, GroupCampaignStatus } from '@ocs/domain';
 import { eventually } from '@ocs/messaging/testing';
-import { type PacingSystem, type Progress, SALES, startPacingSystem } from './support/pacing-system';
+import {
+  callIds,
+  finals,
+  mostOnTheLine,
+  type PacingSystem,
+  SALES,
+  seizedCalls,
+  sessionOutcome,
+  startPacingSystem,
+} from './support/pacing-system';
 
 // Power GVP and Predictive with Seizing end to end, every service from dist/ (pacing-system.ts):
 // campaign-manager, record-dispatcher, telephony-sim playing the agents ten times faster than real
@@ -31,31 +39,7 @@ describe('Power GVP and Predictive with Seizing with predictive-pacing (every se
   afterAll(() => system?.stop());
 
   const ofGroup = (dbid: number) => system.progress.filter((step) => step.campaignGroupDbid === dbid);
-  const finals = (steps: Progress[]) =>
-    steps.filter((step) => step.callResult !== null && step.state !== 'established');
-  const callIds = (steps: Progress[]) => new Set(steps.map((step) => step.callId));
-  const seizedCalls = (changes: Array<PayloadOf<typeof AgentStateChanged>>) =>
-    new Set(changes.filter((change) => change.state === 'busy' && change.callId).map((c) => c.callId!));
-
-  /** What the group's session left behind: its handles, its calls' history and records still held. */
-  async function outcome(dbid: number) {
-    const { pool } = system.database;
-    const [handles, attempts, retrieved] = await Promise.all([
-      pool.query(
-        `SELECT h.state FROM record_handles h JOIN dialing_sessions s ON s.id = h.session_id
-          WHERE s.campaign_group_id = $1`,
-        [dbid],
-      ),
-      pool.query<{ call_result: number; agent_id: string | null }>(
-        'SELECT call_result, agent_id FROM call_attempts WHERE campaign_group_id = $1',
-        [dbid],
-      ),
-      pool.query<{ n: number }>('SELECT count(*)::int AS n FROM records WHERE record_status = $1', [
-        RecordStatus.Retrieved,
-      ]),
-    ]);
-    return { handles: handles.rows, attempts: attempts.rows, retrieved: retrieved.rows[0].n };
-  }
+  const outcome = (dbid: number) => sessionOutcome(system.database, dbid);
 
   it('dials Power GVP ahead of the free ports, never beyond the ratio, and finalizes with the IVR outcome', async () => {
     const dbid = system.groups.get('Payment Reminders@Collections')!;
@@ -76,13 +60,7 @@ describe('Power GVP and Predictive with Seizing with predictive-pacing (every se
     expect([...calls].filter((callId) => seizedCalls(system.agentChanges).has(callId))).toEqual([]);
     // Unanswered calls per free port, at most the ratio: never more on the line than ratio x ports,
     // and more than the ports at times (Progressive GVP would stop at one call per port).
-    let open = 0;
-    let most = 0;
-    for (const step of steps) {
-      if (step.state === 'dialing') open++;
-      else if (step.callResult !== null && step.state !== 'established') open--;
-      most = Math.max(most, open);
-    }
+    const most = mostOnTheLine(steps);
     expect(most).toBeLessThanOrEqual(GVP_PORTS * POWER_RATIO);
     expect(most).toBeGreaterThan(GVP_PORTS);
     expect(steps.filter((step) => step.state === 'dropped' || step.state === 'abandoned')).toEqual([]);

@@ -5,15 +5,20 @@ import {
   type PayloadOf,
   SetDialingMode,
 } from '@ocs/contracts';
-import { CallResult, CommDnError, DialMode, GroupCampaignStatus, RecordStatus } from '@ocs/domain';
+import { CallResult, CommDnError, DialMode, GroupCampaignStatus } from '@ocs/domain';
 import { type Bus, BusRemoteError } from '@ocs/messaging';
 import { eventually } from '@ocs/messaging/testing';
 import { type TestDatabase } from '@ocs/persistence/testing';
 import {
+  callIds,
+  finals,
+  mostOnTheLine,
   ORIGIN,
   type PacingSystem,
   type Progress,
   RETENTION,
+  seizedCalls as seizedCallsOf,
+  sessionOutcome,
   startPacingSystem,
 } from './support/pacing-system';
 
@@ -53,33 +58,11 @@ describe('seizing and GVP dialing modes with predictive-pacing (every service fr
   afterAll(() => system?.stop());
 
   const ofGroup = (dbid: number) => progress.filter((step) => step.campaignGroupDbid === dbid);
-  const finals = (steps: Progress[]) =>
-    steps.filter((step) => step.callResult !== null && step.state !== 'established');
-  const callIds = (steps: Progress[]) => new Set(steps.map((step) => step.callId));
-  /** Calls an agent was made busy with: bridged to him, or (seizing) seized at the dial. */
-  const seizedCalls = () =>
-    new Set(agentChanges.filter((change) => change.state === 'busy' && change.callId).map((c) => c.callId!));
+  const seizedCalls = () => seizedCallsOf(agentChanges);
   const start = (dbid: number, dialMode: number) => system.start(dbid, dialMode);
   const unload = (dbid: number) => system.unload(dbid);
 
-  async function outcome(dbid: number) {
-    const { pool } = database;
-    const [handles, attempts, retrieved] = await Promise.all([
-      pool.query(
-        `SELECT h.state FROM record_handles h JOIN dialing_sessions s ON s.id = h.session_id
-          WHERE s.campaign_group_id = $1`,
-        [dbid],
-      ),
-      pool.query<{ call_result: number; agent_id: string | null }>(
-        'SELECT call_result, agent_id FROM call_attempts WHERE campaign_group_id = $1',
-        [dbid],
-      ),
-      pool.query<{ n: number }>('SELECT count(*)::int AS n FROM records WHERE record_status = $1', [
-        RecordStatus.Retrieved,
-      ]),
-    ]);
-    return { handles: handles.rows, attempts: attempts.rows, retrieved: retrieved.rows[0].n };
-  }
+  const outcome = (dbid: number) => sessionOutcome(database, dbid);
 
   it('dials every Progressive with Seizing call for an engaged agent, and never abandons', async () => {
     const dbid = groups.get('Payment Reminders@Retention')!;
@@ -139,13 +122,7 @@ describe('seizing and GVP dialing modes with predictive-pacing (every service fr
     const seized = seizedCalls();
     expect([...calls].filter((callId) => seized.has(callId))).toEqual([]);
     // Never more calls on the line than voice ports.
-    let open = 0;
-    let most = 0;
-    for (const step of steps) {
-      if (step.state === 'dialing') open++;
-      else if (step.callResult !== null && step.state !== 'established') open--;
-      most = Math.max(most, open);
-    }
+    const most = mostOnTheLine(steps);
     expect(most).toBeLessThanOrEqual(GVP_PORTS);
     expect(steps.filter((step) => step.state === 'dropped' || step.state === 'abandoned')).toEqual([]);
     const result = await outcome(dbid);

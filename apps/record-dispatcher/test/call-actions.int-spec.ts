@@ -1,16 +1,10 @@
-import {
-  CallProgress,
-  DialRecords,
-  LoadCampaignGroup,
-  type PayloadOf,
-  UnloadCampaignGroup,
-} from '@ocs/contracts';
+import { DialRecords, LoadCampaignGroup, UnloadCampaignGroup } from '@ocs/contracts';
 import { CallResult } from '@ocs/domain';
-import { type Bus, type BusSubscription, connectBus } from '@ocs/messaging';
-import { eventually, type PrivateNatsServer, startPrivateNatsServer } from '@ocs/messaging/testing';
-import { DEMO_AGENTS, DEMO_TENANT, seedDemo } from '@ocs/persistence';
-import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
-import { builtScript, spawnService, type ServiceProcess } from '@ocs/service-kit/testing';
+import { type Bus } from '@ocs/messaging';
+import { eventually } from '@ocs/messaging/testing';
+import { DEMO_AGENTS, DEMO_TENANT } from '@ocs/persistence';
+import { type TestDatabase } from '@ocs/persistence/testing';
+import { type DistServices, type Progress, startDistServices } from './support/dist-services';
 
 // The treatments' Apply to Call for answering machines, with the real services from dist/:
 // campaign-manager, record-dispatcher and telephony-sim (ten times faster than real time, every
@@ -23,38 +17,32 @@ const ORIGIN = { tenant: DEMO_TENANT };
 const SALES = ['agent01', 'agent02', 'agent03', 'agent04', 'agent05'];
 const GROUP = 'Spring Offers@Sales';
 
-type Progress = PayloadOf<typeof CallProgress>;
-
 jest.setTimeout(120_000);
 
 describe('Apply to Call for answering machines (services from dist/)', () => {
+  let system: DistServices;
   let database: TestDatabase;
-  let nats: PrivateNatsServer;
   let bus: Bus;
-  let follower: BusSubscription;
-  const services: ServiceProcess[] = [];
-  const progress: Progress[] = [];
+  let progress: Progress[];
   let dbid: number;
 
   beforeAll(async () => {
-    [database, nats] = await Promise.all([createTestDatabase({ migrate: true }), startPrivateNatsServer()]);
-    const { pool } = database;
-    await seedDemo(pool, { recordCount: 200 });
-    await pool.query('UPDATE records SET daily_from = 0, daily_till = 86400');
-    await pool.query(
-      `UPDATE campaign_groups SET record_processed = false, call_answer_type_recognition = 'positive_am_detection'
-        WHERE name = $1`,
-      [GROUP],
-    );
-    dbid = (await pool.query<{ id: number }>('SELECT id FROM campaign_groups WHERE name = $1', [GROUP]))
-      .rows[0].id;
-    const env = {
-      DATABASE_URL: database.url,
-      NATS_URL: nats.url,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      DNC_SCREENING: 'off',
-      OCS_TENANT: DEMO_TENANT,
+    system = await startDistServices({
+      busName: 'call-actions-test',
+      recordCount: 200,
+      async prepare({ pool }) {
+        await pool.query('UPDATE records SET daily_from = 0, daily_till = 86400');
+        await pool.query(
+          `UPDATE campaign_groups SET record_processed = false, call_answer_type_recognition = 'positive_am_detection'
+            WHERE name = $1`,
+          [GROUP],
+        );
+        dbid = (await pool.query<{ id: number }>('SELECT id FROM campaign_groups WHERE name = $1', [GROUP]))
+          .rows[0].id;
+      },
+    });
+    ({ database, bus, progress } = system);
+    const env = system.env({
       TELEPHONY_TIME_SCALE: '10',
       TELEPHONY_AUTO_READY_AFTER_ACW_SECONDS: '1',
       TELEPHONY_SIMULATED_AGENTS: SALES.map(
@@ -65,20 +53,14 @@ describe('Apply to Call for answering machines (services from dist/)', () => {
         machineRingSeconds: { mean: 5, cv: 0.2 },
         amd: { falseNegativeRate: 0 },
       }),
-    };
-    for (const service of ['campaign-manager', 'record-dispatcher', 'telephony-sim'])
-      services.push(spawnService(builtScript(`apps/${service}/src/main.js`), env));
+    });
+    const services = ['campaign-manager', 'record-dispatcher', 'telephony-sim'].map((service) =>
+      system.spawn(service, env),
+    );
     await Promise.all(services.map((service) => service.ready(30_000)));
-    bus = await connectBus({ url: nats.url, name: 'call-actions-test' });
-    follower = await bus.follow(CallProgress, (event) => void progress.push(event.data));
   }, 90_000);
 
-  afterAll(async () => {
-    await follower?.stop();
-    await bus?.close();
-    await Promise.allSettled(services.map((service) => service.stop()));
-    await Promise.allSettled([nats?.stop(), database?.drop()]);
-  });
+  afterAll(() => system?.stop());
 
   /** Loads the group with `action` for answering machines, dials three records, unloads once they ended. */
   async function dialWith(action: 'Connect' | 'Transfer' | 'Drop', destination: string | null) {

@@ -1,11 +1,11 @@
-import { CallProgress, DialRecords, LoadCampaignGroup, type PayloadOf } from '@ocs/contracts';
+import { CallProgress, DialRecords, LoadCampaignGroup } from '@ocs/contracts';
 import { CallResult, RecordStatus } from '@ocs/domain';
-import { type Bus, type BusSubscription, connectBus } from '@ocs/messaging';
-import { eventually, type PrivateNatsServer, startPrivateNatsServer } from '@ocs/messaging/testing';
-import { DEMO_TENANT, seedDemo } from '@ocs/persistence';
-import { createTestDatabase, type TestDatabase } from '@ocs/persistence/testing';
-import { builtScript, spawnService, type ServiceProcess } from '@ocs/service-kit/testing';
+import { type Bus } from '@ocs/messaging';
+import { eventually } from '@ocs/messaging/testing';
+import { DEMO_TENANT } from '@ocs/persistence';
+import { type TestDatabase } from '@ocs/persistence/testing';
 import { callIdOf } from '../src/dialing/call-id';
+import { type DistServices, type Progress, startDistServices } from './support/dist-services';
 
 // The dialing sweep with the real services from dist/: campaign-manager, telephony-sim (every
 // number rings unanswered, five times faster than real time) and record-dispatcher, which crashes
@@ -21,52 +21,38 @@ const STALE_TIMEOUT_SECONDS = 12;
 jest.setTimeout(120_000);
 
 describe('the dialing sweep settles records left dialing (services from dist/)', () => {
+  let system: DistServices;
   let database: TestDatabase;
-  let nats: PrivateNatsServer;
   let bus: Bus;
-  let follower: BusSubscription;
-  const services: ServiceProcess[] = [];
-  const progress: Array<PayloadOf<typeof CallProgress>> = [];
+  let progress: Progress[];
   let env: Record<string, string>;
 
-  const spawn = (service: string) => {
-    const process = spawnService(builtScript(`apps/${service}/src/main.js`), env);
-    services.push(process);
-    return process;
-  };
+  const spawn = (service: string) => system.spawn(service, env);
 
   beforeAll(async () => {
-    [database, nats] = await Promise.all([createTestDatabase({ migrate: true }), startPrivateNatsServer()]);
-    await seedDemo(database.pool, { recordCount: 200 });
-    await database.pool.query('UPDATE records SET daily_from = 0, daily_till = 86400');
-    await database.pool.query(
-      "UPDATE campaign_groups SET record_processed = false, stale_clean_timeout_seconds = $1 WHERE name = 'Spring Offers@Sales'",
-      [STALE_TIMEOUT_SECONDS],
-    );
-    env = {
-      DATABASE_URL: database.url,
-      NATS_URL: nats.url,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      DNC_SCREENING: 'off',
-      OCS_TENANT: DEMO_TENANT,
+    system = await startDistServices({
+      busName: 'silent-calls-test',
+      recordCount: 200,
+      async prepare({ pool }) {
+        await pool.query('UPDATE records SET daily_from = 0, daily_till = 86400');
+        await pool.query(
+          "UPDATE campaign_groups SET record_processed = false, stale_clean_timeout_seconds = $1 WHERE name = 'Spring Offers@Sales'",
+          [STALE_TIMEOUT_SECONDS],
+        );
+      },
+    });
+    ({ database, bus, progress } = system);
+    env = system.env({
       DIALING_SILENT_CALL_SECONDS: String(SILENT_SECONDS),
       DIALING_LEASE_TTL_MS: '2000',
       TELEPHONY_TIME_SCALE: '5',
       TELEPHONY_CUSTOMER_MODEL: JSON.stringify({
         reach: { person: 0, machine: 0, fax: 0, busy: 0, sit: 0, 'no-answer': 1 },
       }),
-    };
-    bus = await connectBus({ url: nats.url, name: 'silent-calls-test' });
-    follower = await bus.follow(CallProgress, (event) => void progress.push(event.data));
+    });
   }, 60_000);
 
-  afterAll(async () => {
-    await follower?.stop();
-    await bus?.close();
-    await Promise.allSettled(services.map((service) => service.stop()));
-    await Promise.allSettled([nats?.stop(), database?.drop()]);
-  });
+  afterAll(() => system?.stop());
 
   const recordOf = async (recordId: string) =>
     (

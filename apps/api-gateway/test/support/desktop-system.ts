@@ -1,5 +1,6 @@
 import { issueDesktopToken } from '@ocs/auth';
 import { LoadCampaignGroup, StartDialing } from '@ocs/contracts';
+import { RecordStatus } from '@ocs/domain';
 import { type Bus, connectBus } from '@ocs/messaging';
 import { startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
 import { createLogger } from '@ocs/observability';
@@ -31,6 +32,85 @@ export function requestOf(campaign: string) {
     GSW_APPLICATION_ID: APPLICATION_ID,
     GSW_CAMPAIGN_NAME: campaign,
     ...attributes,
+  });
+}
+
+/**
+ * Leaves `count` customers of the calling list `list` with three numbers each (the lowest chain
+ * ids) to be worked, dialable at any hour (`dialable`: those chains, or the whole list), and marks
+ * the rest of the list worked before. For prepare(); the list's id and the chains picked.
+ */
+export async function freshChains(
+  pool: TestDatabase['pool'],
+  list: string,
+  count: number,
+  dialable: 'chains' | 'list' = 'chains',
+): Promise<{ listId: number; chains: number[] }> {
+  const found = await pool.query<{ id: number }>('SELECT id FROM calling_lists WHERE name = $1', [list]);
+  const listId = found.rows[0].id;
+  const picked = await pool.query<{ chainId: number }>(
+    `SELECT chain_id AS "chainId" FROM records WHERE calling_list_id = $1
+      GROUP BY chain_id HAVING count(*) = 3 ORDER BY chain_id LIMIT $2`,
+    [listId, count],
+  );
+  const chains = picked.rows.map((row) => row.chainId);
+  if (dialable === 'list')
+    await pool.query('UPDATE records SET daily_from = 0, daily_till = 86400 WHERE calling_list_id = $1', [
+      listId,
+    ]);
+  else
+    await pool.query(
+      'UPDATE records SET daily_from = 0, daily_till = 86400 WHERE calling_list_id = $1 AND chain_id = ANY($2::int[])',
+      [listId, chains],
+    );
+  await pool.query(
+    'UPDATE records SET record_status = $3 WHERE calling_list_id = $1 AND NOT chain_id = ANY($2::int[])',
+    [listId, chains, RecordStatus.Updated],
+  );
+  return { listId, chains };
+}
+
+/** The DBID of a campaign group of the Collections agent group (the first the seed has). */
+export async function collectionsGroupDbid(pool: TestDatabase['pool']): Promise<number> {
+  const groups = await pool.query<{ dbid: number }>(
+    `SELECT cg.id AS dbid FROM campaign_groups cg
+       JOIN agent_groups ag ON ag.tenant_id = cg.tenant_id AND ag.id = cg.agent_group_id
+      WHERE ag.name = 'Collections'`,
+  );
+  return groups.rows[0].dbid;
+}
+
+/**
+ * A system whose campaign group `group` runs in Push Preview: predictive-pacing (a 200 ms tick)
+ * pushes its records to ready agents; every record is in its calling window whatever the hour.
+ */
+export function startPushPreviewSystem(
+  busName: string,
+  group: string,
+  env?: Record<string, string>,
+): Promise<{ system: DesktopSystem; groupDbid: number }> {
+  return startDesktopSystem({
+    busName,
+    recordCount: 300,
+    services: ['campaign-manager', 'record-dispatcher', 'telephony-sim', 'predictive-pacing'],
+    serviceEnv: { 'predictive-pacing': { PACING_TICK_MS: '200', OCS_TENANT: DEMO_TENANT } },
+    env,
+    async prepare({ pool }) {
+      await pool.query('UPDATE records SET daily_from = 0, daily_till = 86400');
+      // Push Preview.
+      await pool.query('UPDATE campaign_groups SET dial_mode = 8 WHERE name = $1', [group]);
+    },
+  }).then(async (system) => {
+    try {
+      const { rows } = await system.database.pool.query<{ dbid: number }>(
+        'SELECT id AS dbid FROM campaign_groups WHERE name = $1',
+        [group],
+      );
+      return { system, groupDbid: rows[0].dbid };
+    } catch (error) {
+      await system.stop();
+      throw error;
+    }
   });
 }
 

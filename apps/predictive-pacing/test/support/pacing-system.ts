@@ -7,6 +7,7 @@ import {
   StartDialing,
   UnloadCampaignGroup,
 } from '@ocs/contracts';
+import { RecordStatus } from '@ocs/domain';
 import { type Bus, type BusSubscription, connectBus } from '@ocs/messaging';
 import { eventually, startPrivateNatsServer, type PrivateNatsServer } from '@ocs/messaging/testing';
 import { DEMO_AGENTS, DEMO_TENANT, seedDemo } from '@ocs/persistence';
@@ -25,6 +26,46 @@ export const placeOf = (loginId: string) =>
   DEMO_AGENTS.find((agent) => agent.loginId === loginId)!.place.name;
 
 export type Progress = PayloadOf<typeof CallProgress>;
+
+/** The steps that ended their calls (with a result, other than the answer). */
+export const finals = (steps: Progress[]) =>
+  steps.filter((step) => step.callResult !== null && step.state !== 'established');
+export const callIds = (steps: Progress[]) => new Set(steps.map((step) => step.callId));
+/** Calls an agent was made busy with: bridged to him, or (seizing) seized at the dial. */
+export const seizedCalls = (changes: Array<PayloadOf<typeof AgentStateChanged>>) =>
+  new Set(changes.filter((change) => change.state === 'busy' && change.callId).map((c) => c.callId!));
+
+/** The most calls at once between their dial and their end (a final step), over `steps` in order. */
+export function mostOnTheLine(steps: Progress[]): number {
+  let open = 0;
+  let most = 0;
+  for (const step of steps) {
+    if (step.state === 'dialing') open++;
+    else if (step.callResult !== null && step.state !== 'established') open--;
+    most = Math.max(most, open);
+  }
+  return most;
+}
+
+/** What a group's session left behind: its handles, its calls' history and records still held. */
+export async function sessionOutcome(database: TestDatabase, dbid: number) {
+  const { pool } = database;
+  const [handles, attempts, retrieved] = await Promise.all([
+    pool.query(
+      `SELECT h.state FROM record_handles h JOIN dialing_sessions s ON s.id = h.session_id
+        WHERE s.campaign_group_id = $1`,
+      [dbid],
+    ),
+    pool.query<{ call_result: number; agent_id: string | null }>(
+      'SELECT call_result, agent_id FROM call_attempts WHERE campaign_group_id = $1',
+      [dbid],
+    ),
+    pool.query<{ n: number }>('SELECT count(*)::int AS n FROM records WHERE record_status = $1', [
+      RecordStatus.Retrieved,
+    ]),
+  ]);
+  return { handles: handles.rows, attempts: attempts.rows, retrieved: retrieved.rows[0].n };
+}
 
 export interface PacingSystemOptions {
   readonly busName: string;
